@@ -1,0 +1,38 @@
+"""Communiqué: annotated events, actors and statements from news documents.
+
+>>> import communique
+>>> corpus = communique.load()          # the packaged corpus, validated
+>>> report = communique.validate("path/to/corpus")
+
+``__version__`` is the package version; ``corpus.version`` (and :func:`dataset_version`)
+is the version of the data.
+"""
+
+from __future__ import annotations
+
+from ._version import __version__
+from .api import load
+from .corpus import Corpus
+from .errors import (
+    CommuniqueError,
+    CorpusInvalidError,
+    DatasetNotFoundError,
+    IntegrityError,
+    SpanResolutionError,
+)
+from .report import Finding, Report
+from .validate import validate
+
+__all__ = [
+    "CommuniqueError",
+    "Corpus",
+    "CorpusInvalidError",
+    "DatasetNotFoundError",
+    "Finding",
+    "IntegrityError",
+    "Report",
+    "SpanResolutionError",
+    "__version__",
+    "load",
+    "validate",
+]

@@ -1,0 +1,34 @@
+"""The public Python entry points: load and validate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import loader
+from .corpus import Corpus
+from .errors import CorpusInvalidError, DatasetNotFoundError
+from .validate import check, resolve_root
+
+
+def load(path: str | Path | None = None) -> Corpus:
+    """Load and validate a corpus; the packaged corpus when ``path`` is None.
+
+    Raises :class:`~communique.errors.CorpusInvalidError` (with the full report) when the
+    corpus has any error, and :class:`~communique.errors.DatasetNotFoundError` when ``path``
+    is not a corpus directory.
+    """
+    root = resolve_root(path)
+    if path is not None and not (Path(path) / "data").is_dir():
+        raise DatasetNotFoundError(
+            f"{path} is not a corpus directory: expected data/ and seeds/ inside it"
+        )
+    reading = loader.read(root)
+    check(reading)
+    report = reading.report.sorted()
+    if not report.ok or reading.info is None or reading.actors is None:
+        raise CorpusInvalidError(report)
+    files = []
+    for _, doc in reading.documents:
+        doc.document.attach_text(reading.texts[doc.document.seed])
+        files.append(doc)
+    return Corpus(info=reading.info, actors=tuple(reading.actors.actors), files=tuple(files))

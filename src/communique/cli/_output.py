@@ -1,0 +1,22 @@
+"""The CLI's output layer: the only place in the package that prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+
+def out(text: str = "") -> None:
+    """Write a line to standard output."""
+    print(text)
+
+
+def err(text: str) -> None:
+    """Write a line to standard error."""
+    print(text, file=sys.stderr)
+
+
+def out_json(obj: Any) -> None:
+    """Write ``obj`` as indented JSON to standard output."""
+    print(json.dumps(obj, ensure_ascii=False, indent=2))

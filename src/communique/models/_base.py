@@ -1,0 +1,54 @@
+"""Shared building blocks for every record model.
+
+Every model is *strict*: what the pydantic model accepts is exactly what the generated
+JSON Schema accepts (no coercion of ``"12"`` to ``12`` or ``true`` to ``1``), and unknown
+fields are rejected. Checks that relate one field to another, or a record to the document
+text, are not part of the models: they are the semantic layer of :mod:`communique.validate`,
+where each has a stable finding code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$"
+"""Ids are 1-128 ASCII letters, digits, ``_`` and ``-``, starting with a letter or digit.
+
+This keeps every id safe to use as a file name (no path separators, no ``..``, no control
+characters) and stable in URLs. Ids are case-sensitive, but two ids in one corpus that differ
+only in case are reported by the validator.
+"""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    Field(description="Identifier: 1-128 ASCII letters, digits, '_' or '-', starting with a letter or digit."),
+]
+
+QID_PATTERN = r"^Q[1-9][0-9]{0,11}$"
+
+Qid = Annotated[
+    str,
+    StringConstraints(pattern=QID_PATTERN),
+    Field(description="A Wikidata item identifier such as 'Q90'."),
+]
+
+NonEmptyStr = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+
+MAX_OFFSET = 1_000_000_000
+"""Largest code-point offset a span may carry (documents are far shorter)."""
+
+
+class Record(BaseModel):
+    """Base class of every model: strict, closed, immutable."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        frozen=True,
+        populate_by_name=False,
+        use_attribute_docstrings=True,
+        ser_json_inf_nan="strings",
+    )

@@ -1,0 +1,81 @@
+"""Validation findings and the report that collects them.
+
+A :class:`Finding` has a stable code (see :mod:`communique.codes`), a severity, and a location:
+the file, the line where known, the record id and a JSON path inside the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem found in a corpus."""
+
+    file: str
+    """Path of the file, relative to the corpus directory ('data/documents/x.json')."""
+    path: str
+    """JSON path inside the file ('$.events[3].triggers[0].end'); '$' for the whole file."""
+    code: str
+    """Stable code such as 'E301'."""
+    message: str
+    """What is wrong: what was expected and what was found."""
+    severity: Severity = "error"
+    record: str | None = None
+    """Id of the record concerned, when there is one."""
+    line: int | None = None
+    """1-based line in the file, when known."""
+    expected: str | None = None
+    found: str | None = None
+
+    def describe(self) -> str:
+        """A one-line human-readable rendering: location, code and message."""
+        where = self.file + (f":{self.line}" if self.line else "")
+        rec = f" [{self.record}]" if self.record else ""
+        return f"{where} {self.path}{rec}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    """Everything validation found, in a stable order."""
+
+    root: str
+    findings: list[Finding] = field(default_factory=list)
+
+    def add(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def extend(self, findings: list[Finding]) -> None:
+        self.findings.extend(findings)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error (warnings allowed)."""
+        return not self.errors
+
+    def sorted(self) -> Report:
+        return Report(self.root, sorted(set(self.findings)))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "root": self.root,
+            "valid": self.ok,
+            "error_count": len(self.errors),
+            "warning_count": len(self.warnings),
+            "findings": [f.to_dict() for f in self.findings],
+        }

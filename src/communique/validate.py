@@ -1,0 +1,33 @@
+"""Validation in three layers: structure, references, semantics.
+
+Every problem is reported at once, each as a :class:`~communique.report.Finding` with a
+stable code (:mod:`communique.codes`), the file, the record id and a JSON path.
+"""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from . import loader
+from ._resources import bundle_root
+from .report import Report
+
+
+def resolve_root(path: str | Path | None) -> Traversable | Path:
+    """The corpus directory: ``path`` when given, else the packaged corpus."""
+    return bundle_root() if path is None else Path(path)
+
+
+def check(reading: loader.Reading) -> None:
+    """Run the reference and semantic layers over what the structural layer read."""
+    from .checks import run_checks
+
+    run_checks(reading)
+
+
+def validate(path: str | Path | None = None) -> Report:
+    """Validate the corpus directory at ``path`` (default: the packaged corpus)."""
+    reading = loader.read(resolve_root(path))
+    check(reading)
+    return reading.report.sorted()
