@@ -19,9 +19,7 @@ def load(path: str | Path | None = None) -> Corpus:
     """
     root = resolve_root(path)
     if path is not None and not (Path(path) / "data").is_dir():
-        raise DatasetNotFoundError(
-            f"{path} is not a corpus directory: expected data/ and seeds/ inside it"
-        )
+        raise DatasetNotFoundError(f"{path} is not a corpus directory: expected data/ and seeds/ inside it")
     reading = loader.read(root)
     check(reading)
     report = reading.report.sorted()

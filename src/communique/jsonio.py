@@ -77,8 +77,7 @@ def loads(data: bytes) -> Any:
     """Parse JSON bytes strictly; raise :class:`JsonReadError` with a location on any problem."""
     if len(data) > MAX_FILE_BYTES:
         raise JsonReadError(
-            f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES} bytes: split the corpus "
-            "into more document files"
+            f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES} bytes: split the corpus into more document files"
         )
     if data.startswith(b"\xef\xbb\xbf"):
         raise JsonReadError("file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1, 1)
@@ -92,9 +91,7 @@ def loads(data: bytes) -> Any:
     if _depth(text) > MAX_DEPTH:
         raise JsonReadError(f"nesting is deeper than {MAX_DEPTH} levels")
     try:
-        return json.loads(
-            text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int
-        )
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int)
     except JsonReadError:
         raise
     except json.JSONDecodeError as exc:

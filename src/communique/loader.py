@@ -56,9 +56,7 @@ def _record_id(raw: Any, loc: tuple[int | str, ...]) -> str | None:
     return found
 
 
-def structure_findings(
-    exc: ValidationError, raw: Any, file: str
-) -> list[Finding]:
+def structure_findings(exc: ValidationError, raw: Any, file: str) -> list[Finding]:
     """Turn a pydantic ValidationError into E103 findings with JSON paths and record ids."""
     findings = []
     for err in exc.errors(include_url=False):
@@ -134,15 +132,15 @@ def parse_model(data: bytes, rel: str, model: type[_M], report: Report) -> tuple
         report.add(Finding(rel, "$", "E102", exc.message, line=exc.line))
         return None, None
     if not isinstance(raw, dict):
-        report.add(
-            Finding(rel, "$", "E103", f"expected a JSON object at the top level, found {type(raw).__name__}")
-        )
+        report.add(Finding(rel, "$", "E103", f"expected a JSON object at the top level, found {type(raw).__name__}"))
         return raw, None
     version = raw.get("schema_version")
     if isinstance(version, str) and not version.startswith("1."):
         report.add(
             Finding(
-                rel, "$.schema_version", "E104",
+                rel,
+                "$.schema_version",
+                "E104",
                 f"schema_version {version!r} is not readable by this package (reads 1.x); "
                 "upgrade the file with communique.upgrade",
             )
@@ -171,7 +169,9 @@ def read(root: Traversable | Path) -> Reading:
     if not _child(root, "data").is_dir():
         report.add(
             Finding(
-                "data", "$", "E100",
+                "data",
+                "$",
+                "E100",
                 "no data/ folder: expected a corpus directory laid out like the repository (data/, seeds/)",
             )
         )
@@ -192,9 +192,13 @@ def read(root: Traversable | Path) -> Reading:
         stem = rel.rsplit("/", 1)[1][: -len(".json")]
         if stem != doc.document.id:
             report.add(
-                Finding(rel, "$.document.id", "E105",
-                        f"document id {doc.document.id!r} differs from the file name; expected {stem!r}",
-                        record=doc.document.id)
+                Finding(
+                    rel,
+                    "$.document.id",
+                    "E105",
+                    f"document id {doc.document.id!r} differs from the file name; expected {stem!r}",
+                    record=doc.document.id,
+                )
             )
         reading.documents.append((rel, doc))
         seed_rel = f"{SEEDS_DIR}/{doc.document.seed}"

@@ -37,14 +37,10 @@ def find_quote(
     index = text.find(quote)
     while index != -1:
         end = index + len(quote)
-        if (prefix is None or text[:index].endswith(prefix)) and (
-            suffix is None or text.startswith(suffix, end)
-        ):
+        if (prefix is None or text[:index].endswith(prefix)) and (suffix is None or text.startswith(suffix, end)):
             starts.append(index)
         index = text.find(quote, index + 1)
-    context = "".join(
-        f" {k}={v!r}" for k, v in (("prefix", prefix), ("suffix", suffix)) if v is not None
-    )
+    context = "".join(f" {k}={v!r}" for k, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
     if not starts:
         raise SpanResolutionError(f"quote {quote!r}{context} does not occur in the text")
     if occurrence is not None:

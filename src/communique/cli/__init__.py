@@ -16,9 +16,7 @@ from .._version import __version__
 from ..errors import CommuniqueError
 from ._output import err
 
-COMMANDS = (
-    "validate",
-)
+COMMANDS = ("validate",)
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 
 EXIT_OK = 0

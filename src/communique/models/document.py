@@ -56,9 +56,7 @@ class Document(Record):
     def text(self) -> str:
         """The document text, read from the seed file when the corpus was loaded."""
         if self._text is None:
-            raise AttributeError(
-                f"document {self.id!r} has no text attached: load it with communique.load()"
-            )
+            raise AttributeError(f"document {self.id!r} has no text attached: load it with communique.load()")
         return self._text
 
     def attach_text(self, text: str) -> None:

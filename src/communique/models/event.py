@@ -43,9 +43,7 @@ EventType = Literal[
     "attitude.threaten",
 ]
 
-ArgumentRole = Literal[
-    "agent", "target", "participant", "victim", "recipient", "beneficiary", "topic", "mediator"
-]
+ArgumentRole = Literal["agent", "target", "participant", "victim", "recipient", "beneficiary", "topic", "mediator"]
 """Argument roles; definitions and ACE role mappings in docs/guidelines.md."""
 
 Factuality = Literal["asserted", "reported", "planned", "hypothetical", "negated", "uncertain"]

@@ -13,9 +13,7 @@ from .span import Span
 QuantityKind = Literal["killed", "injured", "affected", "participants", "duration", "count"]
 """What is counted (docs/guidelines.md, section Quantities)."""
 
-Qualifier = Literal[
-    "exact", "at_least", "more_than", "at_most", "fewer_than", "almost", "approximately", "range"
-]
+Qualifier = Literal["exact", "at_least", "more_than", "at_most", "fewer_than", "almost", "approximately", "range"]
 """How the number is hedged in the text: 'at least 35' is at_least, 'almost 35' is almost."""
 
 Unit = Literal["person", "minute", "hour", "day", "year", "item", "actor"]

@@ -9,9 +9,7 @@ from pydantic import Field
 from ._base import Id, Record
 from .span import Span
 
-SpeechAct = Literal[
-    "assert", "claim", "announce", "opine", "characterize", "demand", "accuse", "intend", "threaten"
-]
+SpeechAct = Literal["assert", "claim", "announce", "opine", "characterize", "demand", "accuse", "intend", "threaten"]
 """Speech-act types; definitions in docs/guidelines.md."""
 
 
