@@ -43,3 +43,5 @@ class Statement(Record):
     """Ids of the events the content reports or refers to."""
     addressees: list[Id] = Field(default_factory=list)
     """Actors the statement is addressed to, when the text says so."""
+    note: str | None = None
+    """Annotator's note on a non-obvious decision."""
