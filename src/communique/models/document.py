@@ -43,8 +43,8 @@ class Document(Record):
     """BCP 47 language tag of the text ('en')."""
     title: NonEmptyStr | None = None
     """The headline; null when the seed does not carry one."""
-    published: PublicationDate
-    """Publication date, printed or inferred, with its evidence."""
+    published: PublicationDate | None = None
+    """Publication date, printed or inferred, with its evidence; null only while a new document is unannotated."""
     headings: list[Span] = Field(default_factory=list)
     """Section headings inside the text (not part of the running prose)."""
     genre: Literal["news", "analysis", "opinion", "press_release", "other"] = "news"
