@@ -16,7 +16,11 @@ from .._version import __version__
 from ..errors import CommuniqueError
 from ._output import err
 
-COMMANDS = ("validate",)
+COMMANDS = (
+    "validate",
+    "add",
+    "resolve",
+)
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 
 EXIT_OK = 0

@@ -1,0 +1,41 @@
+"""``communique resolve [FILE...]``: turn quoted spans into offsets, in place."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..authoring import resolve_file
+from ..errors import SpanResolutionError
+from ..loader import ACTORS_FILE, DOCUMENTS_DIR
+from ._output import err, out
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "resolve",
+        help="resolve spans written as quotes into start/end offsets",
+        description=(
+            'Rewrite every span written as {"quote": ..., "occurrence"|"prefix"|"suffix": ...} into '
+            "{start, end, text}. An ambiguous or missing quote is an error (exit 1) and the file is left as it was."
+        ),
+    )
+    p.add_argument("files", nargs="*", type=Path, help="files to resolve (default: every data file)")
+    p.add_argument("--dir", type=Path, default=Path(), help="corpus directory (default: current directory)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.dir
+    files = list(args.files) or [root / ACTORS_FILE, *sorted((root / DOCUMENTS_DIR).glob("*.json"))]
+    failed = 0
+    for path in files:
+        try:
+            count = resolve_file(root, path)
+        except SpanResolutionError as exc:
+            err(str(exc))
+            failed += 1
+            continue
+        out(f"{path}: {count} quoted span(s) resolved")
+    return 1 if failed else 0
