@@ -50,7 +50,7 @@ def test_add_copies_bytes_records_hash_and_validates(new_doc: tuple[Path, str]) 
 
 
 def test_add_refuses_duplicates_empty_and_non_utf8(new_doc: tuple[Path, str], tmp_path: Path) -> None:
-    root, doc_id = new_doc
+    root, _doc_id = new_doc
     again = tmp_path / "again.txt"
     again.write_text(TEXT, encoding="utf-8")
     with pytest.raises(CommuniqueError, match="already in the corpus"):
