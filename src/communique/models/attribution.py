@@ -20,6 +20,6 @@ class Attribution(Record):
     actor: Id | None = None
     """The actor the information is attributed to, when named."""
     span: Span | None = None
-    """The attribution phrase ('As per reports', 'According to Ukraine Foreign Minister Andrii Sybiha')."""
+    """The mention of the source ('Peskov', 'Kremlin'), or for unnamed sources the source noun ('reports')."""
     statement: Id | None = None
     """The statement record that carries this information, when there is one."""
