@@ -57,7 +57,7 @@ def test_unscorable_predictions_exit_2(gold_dir: Path, corpus_dir, capsys) -> No
     assert "different text" in err and "Traceback" not in err
 
 
-@pytest.mark.parametrize("name", ["trivial"])
+@pytest.mark.parametrize("name", ["trivial", "rules"])
 def test_baseline_writes_a_valid_scorable_corpus(name: str, gold_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / name
     assert main(["baseline", name, "--corpus", str(gold_dir), "--out", str(out)]) == 0
