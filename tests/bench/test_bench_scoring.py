@@ -199,6 +199,25 @@ def test_max_matching_finds_augmenting_paths() -> None:
     assert max_matching([[0], [0], [0]], 1) == [0]
 
 
+def test_events_standing_for_one_gold_event_are_pooled(gold_dir: Path, corpus_dir) -> None:
+    """One predicted event per trigger of a gold event: arguments and times pooled, each counted once."""
+    anna = [("participant", "anna_berg")]
+    pred = corpus_dir(
+        "pred",
+        GOLD_ACTORS,
+        GOLD_MENTIONS,
+        [
+            event("v1", "contact.meet", ["met"], anna, "2024-03-04"),
+            event("v2", "contact.meet", ["talks"], anna),
+            event("v3", "contact.meet", ["useful"], anna, "2024-03-05"),  # stands for no gold event
+        ],
+    )
+    result = _score(gold_dir, pred)
+    assert (result["arguments"]["strict"]["tp"], result["arguments"]["strict"]["fp"]) == (1, 1)
+    assert (result["time"]["strict"]["tp"], result["time"]["strict"]["fp"]) == (1, 1)
+    assert (result["events"]["strict"]["tp"], result["events"]["strict"]["fp"]) == (2, 1)
+
+
 def test_speaker_without_actor_matches_speaker_without_actor(gold_dir: Path, corpus_dir) -> None:
     gold = corpus_dir(
         "g2", GOLD_ACTORS, GOLD_MENTIONS, statements=[statement("s", None, "said", "the talks were useful")]

@@ -12,13 +12,16 @@ definitions with examples.)
   Predicted actors are identified by name and aliases only.
 - ``events`` (detection with typing): one unit per *trigger*: an event with three triggers is
   three units, keyed by the event type (ACE and MAVEN score triggers, not event clusters).
-- ``arguments``: one unit per argument: (event, role, actor identity), no span. A predicted
-  event stands for the gold event it is aligned with: events are aligned one-to-one within a
-  document when their types are equal and at least one pair of triggers matches (equal in
-  strict mode, overlapping in lenient mode); a predicted event aligned with no gold event
-  makes every one of its arguments a false positive.
-- ``time``: one unit per event with a time: (event, value, precision), with events aligned as
-  for arguments; the value is compared as a string ('2025-04-13' != '2025-04-13T21:00').
+- ``arguments``: one unit per distinct (event, role, actor identity), no span. A predicted event
+  stands for the gold event of its document that has its type and a trigger matching one of its
+  triggers (equal in strict mode, overlapping in lenient mode); when several gold events qualify,
+  the one with the largest trigger overlap, then the first in the file. Several predicted events
+  may stand for one gold event (a system that predicts one event per trigger): their arguments
+  are pooled, and an argument predicted through two of them counts once. A predicted event that
+  stands for no gold event makes each of its arguments a false positive.
+- ``time``: one unit per distinct (event, value, precision), events aligned and pooled as for
+  arguments; the value is compared as a string ('2025-04-13' != '2025-04-13T21:00'), so two
+  pooled events with different times give one true and one false positive at best.
 - ``statements``: one unit per statement: speaker identity (or 'unnamed' when the speaker has
   no actor) as the key, cue span and content span as the spans.
 """
@@ -32,7 +35,7 @@ from ..corpus import Corpus
 from ..errors import ScoringError
 from ..models import Actor, DocumentFile, Event, Span
 from .identity import UNRESOLVED, Identities
-from .matching import Mode, SpanKey, Unit, max_matching, overlap
+from .matching import Mode, SpanKey, Unit, overlap
 
 TASKS = ("mentions", "linking", "wikidata", "events", "arguments", "time", "statements")
 """Task names, in report order."""
@@ -126,20 +129,17 @@ def _triggers_match(g: Event, p: Event, mode: Mode) -> int:
 
 
 def align_events(gold: Side, pred: Side, mode: Mode) -> dict[str, str]:
-    """Predicted event id to the id of the gold event it is aligned with (one-to-one, per document)."""
+    """Predicted event id to the id of the gold event it stands for (many predicted to one gold)."""
     aligned: dict[str, str] = {}
     for doc_id, pf in pred.files.items():
         gf = gold.files.get(doc_id)
         if gf is None:
             continue
-        edges = []
-        for g in gf.events:
-            weights = [(_triggers_match(g, p, mode), j) for j, p in enumerate(pf.events)]
-            edges.append([j for w, j in sorted(weights, key=lambda x: (-x[0], x[1])) if w > 0])
-        owner = max_matching(edges, len(pf.events))
-        for j, i in enumerate(owner):
-            if i != -1:
-                aligned[pf.events[j].id] = gf.events[i].id
+        for p in pf.events:
+            weights = [(_triggers_match(g, p, mode), -i, g.id) for i, g in enumerate(gf.events)]
+            best = max(weights, default=(0, 0, ""))
+            if best[0] > 0:
+                aligned[p.id] = best[2]
     return aligned
 
 
@@ -154,7 +154,7 @@ def _event_units(side: Side, event_identity: Callable[[str], str], kind: str) ->
                     units.append(Unit(doc_id, (ev, a.role, side.identity(a.actor))))
             elif e.time is not None:
                 units.append(Unit(doc_id, (ev, e.time.value, e.time.precision)))
-    return units
+    return list(dict.fromkeys(units))  # a set per event: pooled events give each unit once
 
 
 def _wikidata_units(actors: Iterable[Actor], identity: Callable[[Actor], str]) -> list[Unit]:
