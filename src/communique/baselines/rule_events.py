@@ -52,7 +52,8 @@ def find_events(pred: Prediction, doc: DocBuilder) -> None:
     """Add the rule events of ``doc`` to it."""
     text = doc.text
     headings = [(h.start, h.end) for h in doc.document.headings]
-    pub = publication_day(doc.document.published.value)
+    published = doc.document.published
+    pub = publication_day(published.value) if published is not None else None
     for s_start, s_end in sentences(text):
         if any(h_start <= s_start and s_end <= h_end for h_start, h_end in headings):
             continue
