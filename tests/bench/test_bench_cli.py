@@ -81,3 +81,11 @@ def test_baseline_refuses_to_overwrite(gold_dir: Path, tmp_path: Path, capsys) -
     assert main(["baseline", "trivial", "--corpus", str(gold_dir), "--out", str(out)]) == 2
     assert main(["baseline", "trivial", "--corpus", str(gold_dir), "--out", str(out), "--force"]) == 0
     assert "already exists" in capsys.readouterr().err
+
+
+def test_invalid_gold_is_named(gold_dir: Path, corpus_dir, capsys) -> None:
+    bad_gold = corpus_dir("badgold", [])
+    (bad_gold / "data/actors.json").write_text("{", encoding="utf-8")
+    assert main(["score", str(gold_dir), "--gold", str(bad_gold)]) == 2
+    err = capsys.readouterr().err
+    assert f"the gold corpus ({bad_gold}) is invalid" in err and "E102" in err

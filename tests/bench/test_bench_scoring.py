@@ -18,10 +18,12 @@ from corpus_kit import (
     mention,
     statement,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import communique
 from communique.scoring import TASKS
-from communique.scoring.matching import Unit, align, max_matching, overlap
+from communique.scoring.matching import Unit, align, max_matching, overlap, spans_match
 
 
 def _score(gold: Path, pred: Path) -> dict:
@@ -259,3 +261,77 @@ def test_gold_documents_left_out_count_as_missed(gold_dir: Path) -> None:
     result = communique.score(gold, partial).to_dict()
     assert result["mentions"]["recall"] == 0.0
     assert result["wikidata"]["f1"] == 1.0
+
+
+spans = st.tuples(st.integers(0, 12), st.integers(1, 4)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(spans, max_size=5), st.lists(spans, max_size=5), st.sampled_from(["strict", "lenient"]))
+def test_alignment_is_a_maximum_one_to_one_matching(gold: list, pred: list, mode: str) -> None:
+    """Checked against brute force over every assignment of predictions to gold units."""
+    g = [_u(*s) for s in gold]
+    p = [_u(*s) for s in pred]
+    pairs = align(g, p, mode)  # type: ignore[arg-type]
+    assert len({i for i, _ in pairs}) == len({j for _, j in pairs}) == len(pairs)
+    assert all(spans_match(g[i].spans, p[j].spans, mode) for i, j in pairs)  # type: ignore[arg-type]
+
+    def best(i: int, used: frozenset[int]) -> int:
+        if i == len(g):
+            return 0
+        options = [best(i + 1, used)]
+        for j in range(len(p)):
+            if j not in used and spans_match(g[i].spans, p[j].spans, mode):  # type: ignore[arg-type]
+                options.append(1 + best(i + 1, used | {j}))
+        return max(options)
+
+    assert len(pairs) == best(0, frozenset())
+
+
+def test_identity_tiers() -> None:
+    from communique.models import Actor
+    from communique.scoring.identity import UNRESOLVED, Identities, normalise
+
+    gold = [
+        Actor(id="usa", name="United States", type="country", wikidata="Q30", aliases=["U.S", "Washington"]),
+        Actor(id="dc", name="Washington", type="city", wikidata="Q61"),
+    ]
+    ids = Identities(gold)
+
+    def resolve(name: str, qid: str | None = None, aliases: tuple[str, ...] = (), use_qid: bool = True) -> str:
+        pred = Actor(id="p", name=name, type="country", wikidata=qid, aliases=list(aliases))
+        return ids.resolve(pred, use_qid=use_qid)
+
+    assert normalise(" U.S ") == normalise("us") == "us"
+    assert resolve("Anything", "Q30") == "usa"  # 1. QID
+    assert resolve("Anything", "Q30", use_qid=False) == UNRESOLVED + "p"  # the wikidata task skips tier 1
+    assert resolve("washington") == "dc"  # 2. name before 3. alias
+    assert resolve("US") == "usa"  # 3. alias, after normalisation
+    assert resolve("America", aliases=("Nowhere", "U.S")) == "usa"  # 4. a predicted alias
+    assert resolve("Canada") == UNRESOLVED + "p"
+
+
+def test_wikidata_task_needs_the_name(gold_dir: Path, corpus_dir) -> None:
+    pred = corpus_dir("pred", [actor("p", "Oslo City", "city", "Q585")], [mention("n", "p", ("Oslo", 1))])
+    result = _score(gold_dir, pred)
+    assert result["linking"]["strict"]["tp"] == 1  # identified by its QID
+    assert (result["wikidata"]["strict"]["tp"], result["wikidata"]["strict"]["fp"]) == (0, 1)
+
+
+def test_a_predicted_event_stands_for_the_gold_event_it_overlaps_most(gold_dir: Path, corpus_dir) -> None:
+    gold = corpus_dir(
+        "g2",
+        GOLD_ACTORS,
+        GOLD_MENTIONS,
+        [
+            event("a", "contact.meet", ["met"], [("participant", "jonas_lie")]),
+            event("b", "contact.meet", ["Prime Minister Jonas Lie"], [("participant", "anna_berg")]),
+        ],
+    )
+    # 'met Prime' overlaps 'met' (3 characters) and 'Prime Minister Jonas Lie' (5): it stands for b
+    pred = corpus_dir(
+        "p2", GOLD_ACTORS, GOLD_MENTIONS, [event("v", "contact.meet", ["met Prime"], [("participant", "anna_berg")])]
+    )
+    result = _score(gold, pred)
+    assert result["arguments"]["lenient"]["tp"] == 1
+    assert result["arguments"]["strict"]["tp"] == 0

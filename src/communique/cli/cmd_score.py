@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..api import load
+from ..errors import CorpusInvalidError
 from ..scoring import score
 from ..validate import validate
 from ._output import err, out, out_json
@@ -48,7 +49,13 @@ def run(args: argparse.Namespace) -> int:
         if len(errors) > MAX_LISTED:
             err(f"  ... and {len(errors) - MAX_LISTED} more (run `communique validate {pred_dir}`)")
         return EXIT_BAD_PREDICTIONS
-    result = score(load(args.gold), load(pred_dir))
+    try:
+        gold = load(args.gold)
+    except CorpusInvalidError as exc:
+        where = args.gold or "the packaged corpus"
+        err(f"communique: error: the gold corpus ({where}) is invalid: {exc}")
+        return EXIT_BAD_PREDICTIONS
+    result = score(gold, load(pred_dir))
     if args.json:
         out_json(result.to_dict())
     else:
