@@ -111,7 +111,9 @@ class Prediction:
     def files(self) -> list[DocumentFile]:
         out = []
         for d in self.docs:
-            mentions = sorted(d.mentions, key=lambda m: (m.span.start, m.span.end))
+            ordered = sorted(d.mentions, key=lambda m: (m.span.start, m.span.end))
+            # nothing refers to a mention by id: number them in text order
+            mentions = [m.model_copy(update={"id": d.next_id("m", i)}) for i, m in enumerate(ordered)]
             out.append(
                 DocumentFile(
                     schema_version=SCHEMA_VERSION,
