@@ -18,9 +18,11 @@ from .errors import (
     CorpusInvalidError,
     DatasetNotFoundError,
     IntegrityError,
+    ScoringError,
     SpanResolutionError,
 )
 from .report import Finding, Report
+from .scoring import ScoreReport, score
 from .validate import validate
 
 __all__ = [
@@ -31,8 +33,11 @@ __all__ = [
     "Finding",
     "IntegrityError",
     "Report",
+    "ScoreReport",
+    "ScoringError",
     "SpanResolutionError",
     "__version__",
     "load",
+    "score",
     "validate",
 ]

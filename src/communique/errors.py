@@ -40,3 +40,7 @@ class IntegrityError(CommuniqueError):
 
 class SpanResolutionError(CommuniqueError):
     """A quoted span could not be resolved to one place in the text."""
+
+
+class ScoringError(CommuniqueError):
+    """Predictions cannot be scored against the gold corpus (other documents or texts, broken references)."""

@@ -20,6 +20,8 @@ COMMANDS = (
     "validate",
     "add",
     "resolve",
+    "score",
+    "baseline",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 

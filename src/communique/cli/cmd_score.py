@@ -1,0 +1,64 @@
+"""``communique score PRED_DIR [--gold DIR] [--json]``: score predictions against the gold corpus.
+
+PRED_DIR is a predicted corpus laid out like the repository (data/, seeds/). It is validated
+first: any error is listed and the command exits 2 without scoring. Scores are precision, recall
+and F1 per task, strict and lenient (docs/tasks.md); ``--json`` prints what
+:func:`communique.score` returns as a dict.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..api import load
+from ..errors import CorpusInvalidError
+from ..scoring import score
+from ..validate import validate
+from ._output import err, out, out_json
+
+EXIT_BAD_PREDICTIONS = 2
+MAX_LISTED = 50
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "score",
+        help="score a predicted corpus against the gold corpus (precision, recall, F1 per task)",
+        description="Score predictions (a corpus directory in the corpus format) against the gold corpus; "
+        "exit 0 scored, 2 when the predictions are invalid or cannot be scored.",
+    )
+    p.add_argument("pred", type=Path, metavar="PRED_DIR", help="predicted corpus directory with data/ and seeds/")
+    p.add_argument("--gold", type=Path, metavar="DIR", help="gold corpus directory (default: the packaged corpus)")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    pred_dir: Path = args.pred
+    if not (pred_dir / "data").is_dir():
+        err(f"communique: error: {pred_dir} is not a predicted corpus: expected data/ and seeds/ inside it")
+        return EXIT_BAD_PREDICTIONS
+    report = validate(pred_dir)
+    if not report.ok:
+        errors = report.errors
+        err(f"communique: error: the predictions in {pred_dir} are not a valid corpus ({len(errors)} error(s)):")
+        for finding in errors[:MAX_LISTED]:
+            err(f"  {finding.describe()}")
+        if len(errors) > MAX_LISTED:
+            err(f"  ... and {len(errors) - MAX_LISTED} more (run `communique validate {pred_dir}`)")
+        return EXIT_BAD_PREDICTIONS
+    try:
+        gold = load(args.gold)
+    except CorpusInvalidError as exc:
+        where = args.gold or "the packaged corpus"
+        err(f"communique: error: the gold corpus ({where}) is invalid: {exc}")
+        return EXIT_BAD_PREDICTIONS
+    result = score(gold, load(pred_dir))
+    if args.json:
+        out_json(result.to_dict())
+    else:
+        for line in result.table():
+            out(line)
+    return 0
