@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
             sh(BIN / "communique", "stats")
         elif task == "test":
             ensure_venv("hf,dev")
-            sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "dev.py")
+            sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "scripts", "dev.py")
             sh(BIN / "mypy")
             sh(PY, "-m", "pytest", *rest)
         else:

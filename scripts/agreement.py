@@ -35,8 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique import loader  # noqa: E402
-from communique.models import Actor, DocumentFile, Span  # noqa: E402
+from communique import loader
+from communique.models import Actor, DocumentFile, Span
 
 MODES = ("exact", "overlap")
 
@@ -205,12 +205,12 @@ def agreement(pa: Pass, pb: Pass) -> dict[str, object]:
     from_b = lambda x: actor_map.get(x, f"unaligned:{x}")  # noqa: E731
     for mode in MODES:
         ids_a, ev_map = event_alignment(pa, pb, mode)
-        ev_b = lambda x: ev_map.get(x, f"unaligned:{x}")  # noqa: E731  (bound per mode)
+        ev_b = lambda x, m=ev_map: m.get(x, f"unaligned:{x}")  # noqa: E731
         for kind in (
             "mentions", "mentions+kind", "mentions+actor", "triggers", "arguments", "times",
             "statements", "statements+speaker",
         ):
-            ua = units(pa, kind, same, lambda x: ids_a[x])
+            ua = units(pa, kind, same, lambda x, ids=ids_a: ids[x])
             ub = units(pb, kind, from_b, ev_b)
             entry = result.setdefault(kind, {})
             assert isinstance(entry, dict)
@@ -242,7 +242,8 @@ def differences(pa: Pass, pb: Pass) -> list[str]:
         for side, us, got in (("A", ua, got_a), ("B", ub, got_b)):
             for i, u in enumerate(us):
                 if i not in got:
-                    shown = " / ".join(repr(texts[u.doc].text[s:e]) + f"@{s}" for s, e in u.spans) if u.doc in texts else ""
+                    text = texts[u.doc].text
+                    shown = " / ".join(repr(text[s:e]) + f"@{s}" for s, e in u.spans)
                     out.append(f"{kind:<18} only {side}: {shown} {u.label}")
     return out
 

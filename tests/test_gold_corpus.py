@@ -32,7 +32,7 @@ def test_document_record(corpus: Corpus) -> None:
     assert doc.dateline is not None and doc.dateline.value == "Paris"
     assert doc.published is not None
     assert (doc.published.value, doc.published.precision, doc.published.source) == ("2025-04-17", "day", "inferred")
-    assert [s.text for s in doc.published.evidence][0] == "on Sunday April 13, 2025"
+    assert next(s.text for s in doc.published.evidence) == "on Sunday April 13, 2025"
     assert len(doc.text) == 5895 and doc.title is None
 
 
@@ -59,7 +59,7 @@ def test_relative_times(corpus: Corpus) -> None:
     by_trigger = {t.text: e for e in corpus.events for t in e.triggers}
     oman = by_trigger["discussions"]
     assert oman.time is not None and (oman.time.value, oman.time.rule) == ("2025-04-12", "relative_weekday")
-    putin = [e for e in corpus.events if any(a.actor == "vladimir_putin" for a in e.arguments)][0]
+    putin = next(e for e in corpus.events if any(a.actor == "vladimir_putin" for a in e.arguments))
     assert putin.time is not None and (putin.time.value, putin.time.precision) == ("2025-W15", "week")
     dnipro = by_trigger["attack"]
     assert dnipro.time is not None and dnipro.time.value == "2025-04-16/2025-04-17"
@@ -71,7 +71,7 @@ def test_sample_events_and_statements(corpus: Corpus) -> None:
     assert (last.type, last.factuality, last.triggers[0].text) == ("conflict.attack", "hypothetical", "strike")
     s = corpus.statements
     assert (s[0].speaker.actor, s[0].cue.text, s[0].type) == ("french_presidency", "indicated", "assert")
-    quote = [x for x in s if x.direct and x.speaker.actor == "dmitry_peskov"][0]
+    quote = next(x for x in s if x.direct and x.speaker.actor == "dmitry_peskov")
     assert quote.content.text.startswith("The United States is continuing")
     assert (s[-1].speaker.actor, s[-1].cue.text, s[-1].type) == ("donald_trump", "stated", "demand")
     assert all(corpus.event(e).document == DOC for x in s for e in x.about)
