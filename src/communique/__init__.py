@@ -22,6 +22,7 @@ from .errors import (
     SpanResolutionError,
 )
 from .report import Finding, Report
+from .schema import schema_registry
 from .scoring import ScoreReport, score
 from .validate import validate
 
@@ -38,6 +39,7 @@ __all__ = [
     "SpanResolutionError",
     "__version__",
     "load",
+    "schema_registry",
     "score",
     "validate",
 ]

@@ -18,6 +18,8 @@ from ._output import err
 
 COMMANDS = (
     "validate",
+    "stats",
+    "schema",
     "add",
     "resolve",
     "score",

@@ -9,9 +9,9 @@ where each has a stable finding code.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$"
 """Ids are 1-128 ASCII letters, digits, ``_`` and ``-``, starting with a letter or digit.
@@ -21,21 +21,29 @@ characters) and stable in URLs. Ids are case-sensitive, but two ids in one corpu
 only in case are reported by the validator.
 """
 
-Id = Annotated[
-    str,
-    StringConstraints(pattern=ID_PATTERN),
-    Field(description="Identifier: 1-128 ASCII letters, digits, '_' or '-', starting with a letter or digit."),
-]
+# No Field(description=...) here: it would replace each field's own docstring in the schemas.
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
 QID_PATTERN = r"^Q[1-9][0-9]{0,11}$"
 
-Qid = Annotated[
-    str,
-    StringConstraints(pattern=QID_PATTERN),
-    Field(description="A Wikidata item identifier such as 'Q90'."),
-]
+Qid = Annotated[str, StringConstraints(pattern=QID_PATTERN)]
+"""A Wikidata item identifier such as 'Q90'."""
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
+
+def _integral(value: Any) -> Any:
+    """Read a JSON number with a zero fraction (``12.0``, ``1.2e1``) as the integer it is.
+
+    JSON Schema counts ``12.0`` as an integer, so the schemas accept it; the models do the same
+    so that both accept exactly the same documents. ``true`` and ``"12"`` stay invalid.
+    """
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+INTEGRAL = BeforeValidator(_integral)
+"""Put last in ``Annotated[int, ...]``: an integer as JSON Schema defines it (no fractional part)."""
 
 MAX_OFFSET = 1_000_000_000
 """Largest code-point offset a span may carry (documents are far shorter)."""

@@ -21,8 +21,9 @@ from .statement import Statement
 SCHEMA_VERSION = "1.0.0"
 """Version of the record format; its major number is in every schema $id."""
 
-SchemaVersion = Annotated[str, StringConstraints(pattern=r"^1\.\d+\.\d+$")]
-SemVer = Annotated[str, StringConstraints(pattern=r"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$")]
+# ASCII [0-9], not \d: regex engines disagree on whether \d matches other scripts' digits.
+SchemaVersion = Annotated[str, StringConstraints(pattern=r"^1\.[0-9]+\.[0-9]+$")]
+SemVer = Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$")]
 
 
 class CorpusInfo(Record):

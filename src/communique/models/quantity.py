@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from ._base import Record
+from ._base import INTEGRAL, Record
 from .attribution import Attribution
 from .span import Span
 
@@ -18,7 +18,7 @@ Qualifier = Literal["exact", "at_least", "more_than", "at_most", "fewer_than", "
 
 Unit = Literal["person", "minute", "hour", "day", "year", "item", "actor"]
 
-Count = Annotated[int, Field(ge=0, le=10**15)]
+Count = Annotated[int, Field(ge=0, le=10**15), INTEGRAL]
 
 
 class Quantity(Record):

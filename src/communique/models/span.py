@@ -12,9 +12,9 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ._base import MAX_OFFSET, Record
+from ._base import INTEGRAL, MAX_OFFSET, Record
 
-Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET)]
+Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET), INTEGRAL]
 
 
 class Span(Record):

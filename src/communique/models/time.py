@@ -16,10 +16,11 @@ from ._base import Id, Record
 from .span import Span
 
 ISO_VALUE_PATTERN = (
-    r"^\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?"
-    r"(/\d{4}(-W\d{2}|-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?)?$"
+    r"^[0-9]{4}(-W[0-9]{2}|-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2})?)?)?"
+    r"(/[0-9]{4}(-W[0-9]{2}|-[0-9]{2}(-[0-9]{2}(T[0-9]{2}:[0-9]{2})?)?)?)?$"
 )
 
+# ASCII [0-9], not \d: regex engines disagree on whether \d matches other scripts' digits.
 IsoValue = Annotated[str, StringConstraints(pattern=ISO_VALUE_PATTERN)]
 
 Precision = Literal["year", "month", "week", "day", "hour", "minute"]

@@ -1,0 +1,48 @@
+"""``communique schema [NAME]``: list the JSON Schemas, print one, or regenerate schema/."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .. import schema
+from ..errors import CommuniqueError
+from ._output import out
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "schema",
+        help="list the JSON Schemas, print one, or regenerate them",
+        description="Without NAME, list the schema names and $ids; with NAME, print that schema (as shipped).",
+    )
+    p.add_argument("name", nargs="?", help="schema name (span, event, document-file...)")
+    p.add_argument(
+        "--write",
+        nargs="?",
+        const=Path("schema"),
+        type=Path,
+        metavar="DIR",
+        help="regenerate every schema file from the models into DIR (default: ./schema)",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.write is not None:
+        if args.name:
+            raise CommuniqueError("--write regenerates every schema; give no NAME with it")
+        for path in schema.write(args.write):
+            out(f"wrote {path}")
+        return 0
+    if args.name is None:
+        width = max(len(n) for n in schema.names())
+        for name in schema.names():
+            out(f"{name:<{width}}  {schema.schema_id(name)}")
+        return 0
+    name = args.name.removesuffix(".json")
+    if name not in schema.FILES:
+        raise CommuniqueError(f"no schema named {args.name!r}; expected one of: {', '.join(schema.names())}")
+    out(schema.dumps(schema.shipped()[f"{name}.json"]).rstrip("\n"))
+    return 0
