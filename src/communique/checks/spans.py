@@ -64,7 +64,7 @@ def check_span(ctx: Context, span: Span, text: str, file: str, path: str, record
 def check(ctx: Context) -> None:
     for rel, doc in ctx.documents:
         doc_id = doc.document.id
-        text = ctx.texts.get(doc_id)
+        text = ctx.reading.texts.get(doc.document.seed)
         if text is None:
             continue
         for path, node, record in walk(doc, "$"):
