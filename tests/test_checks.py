@@ -201,3 +201,11 @@ def test_seed_hash_is_checked_against_the_bytes(mini: MiniCorpus) -> None:
     [finding] = communique.validate(mini.save()).findings
     assert finding.code == "E303"
     assert finding.expected == hashlib.sha256(mini.text.encode()).hexdigest()
+
+
+def test_unmentioned_actors_are_reported_only_once_no_document_is_a_draft(mini: MiniCorpus) -> None:
+    mini.actors.append({"id": "ghost", "name": "Ghost", "type": "person"})
+    mini.doc["status"] = "draft"
+    assert communique.validate(mini.save()).findings == []
+    mini.doc["status"] = "adjudicated"
+    assert [f.code for f in communique.validate(mini.save()).findings] == ["E307"]

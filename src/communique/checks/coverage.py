@@ -9,8 +9,10 @@ from ._context import Context
 
 
 def _mentioned(ctx: Context) -> None:
-    if not ctx.all_documents_loaded():
-        return  # a document that failed to load may hold the missing mentions
+    """E307, once the annotation is complete: while a document is still a draft (or failed to
+    load), the mentions of an actor may simply not be annotated yet."""
+    if not ctx.all_documents_loaded() or any(doc.status == "draft" for _, doc in ctx.documents):
+        return
     mentioned = {m.actor for _, doc in ctx.documents for m in doc.mentions}
     for i, actor in enumerate(ctx.actors):
         if actor.id not in mentioned:
