@@ -42,6 +42,12 @@ class Finding:
         return asdict(self)
 
 
+def _sort_key(f: Finding) -> tuple[object, ...]:
+    # Optional fields are compared as (is set, value) so None never meets an int or a str.
+    return tuple((v is not None, v) for v in (f.file, f.path, f.code, f.message, f.severity, f.record, f.line,
+                                               f.expected, f.found))
+
+
 @dataclass
 class Report:
     """Everything validation found, in a stable order."""
@@ -69,7 +75,8 @@ class Report:
         return not self.errors
 
     def sorted(self) -> Report:
-        return Report(self.root, sorted(set(self.findings)))
+        """Deduplicated and in a stable order (file, path, code...; None sorts first)."""
+        return Report(self.root, sorted(set(self.findings), key=_sort_key))
 
     def to_dict(self) -> dict[str, Any]:
         return {

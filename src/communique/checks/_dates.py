@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -33,6 +34,14 @@ class Period:
         return frozenset({self.precision})
 
 
+def _before(first: datetime, **step: int) -> datetime:
+    """The last instant before ``first + step`` (the end of the period that starts at ``first``)."""
+    try:
+        return first + timedelta(**step) - timedelta(microseconds=1)
+    except OverflowError:  # the period ends with year 9999
+        return datetime.max
+
+
 def _weeks_in(year: int) -> int:
     return date(year, 12, 28).isocalendar()[1]
 
@@ -50,7 +59,7 @@ def parse_end(text: str) -> Period:
         if not 1 <= week <= _weeks_in(year):
             raise DateError(f"week {m['week']} does not exist in {year}; expected 01-{_weeks_in(year):02d}")
         first = datetime.fromisocalendar(year, week, 1)
-        return Period(text, "week", first, first + timedelta(days=7) - timedelta(microseconds=1))
+        return Period(text, "week", first, _before(first, days=7))
     if m["month"] is None:
         return Period(text, "year", datetime(year, 1, 1), datetime(year, 12, 31, 23, 59, 59, 999999))
     month = int(m["month"])
@@ -58,20 +67,19 @@ def parse_end(text: str) -> Period:
         raise DateError(f"month {m['month']} does not exist; expected 01-12")
     if m["day"] is None:
         first = datetime(year, month, 1)
-        nxt = datetime(year + 1, 1, 1) if month == 12 else datetime(year, month + 1, 1)
-        return Period(text, "month", first, nxt - timedelta(microseconds=1))
+        return Period(text, "month", first, _before(first, days=calendar.monthrange(year, month)[1]))
     try:
         day = date(year, month, int(m["day"]))
     except ValueError:
         raise DateError(f"{year}-{m['month']} has no day {m['day']}") from None
     if m["hour"] is None:
         first = datetime(day.year, day.month, day.day)
-        return Period(text, "day", first, first + timedelta(days=1) - timedelta(microseconds=1))
+        return Period(text, "day", first, _before(first, days=1))
     hour, minute = int(m["hour"]), int(m["minute"])
     if hour > 23 or minute > 59:
         raise DateError(f"time {m['hour']}:{m['minute']} does not exist; expected 00:00-23:59")
     first = datetime(day.year, day.month, day.day, hour, minute)
-    return Period(text, "minute", first, first + timedelta(minutes=1) - timedelta(microseconds=1))
+    return Period(text, "minute", first, _before(first, minutes=1))
 
 
 def parse_value(value: str) -> tuple[Period, Period | None]:
