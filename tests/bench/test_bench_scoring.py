@@ -250,8 +250,15 @@ def test_unknown_document_is_an_error(gold_dir: Path, tmp_path: Path, corpus_dir
 
 def test_undefined_actor_is_an_error(gold_dir: Path, corpus_dir) -> None:
     pred = corpus_dir("pred", [], [mention("n1", "ghost", "Anna Berg")])
-    with pytest.raises(communique.ScoringError, match="'ghost'"):
+    # validation already refuses the prediction directory (E202) ...
+    with pytest.raises(communique.CorpusInvalidError, match="'ghost'"):
         _score(gold_dir, pred)
+    # ... and the scorer refuses a Corpus built without validation
+    gold = communique.load(gold_dir)
+    f = gold.files[0]
+    ghost = f.model_copy(update={"mentions": [f.mentions[0].model_copy(update={"actor": "ghost"})]})
+    with pytest.raises(communique.ScoringError, match="'ghost'"):
+        communique.score(gold, communique.Corpus(info=gold.info, actors=gold.actors, files=(ghost,)))
 
 
 def test_gold_documents_left_out_count_as_missed(gold_dir: Path) -> None:
