@@ -124,3 +124,12 @@ def test_every_packaged_file_validates_against_its_schema() -> None:
         instance = jsonio.loads((ROOT / rel).read_bytes())
         assert not list(validator.iter_errors(instance)), rel
         assert _pydantic_accepts(name, instance), rel
+
+
+def test_lone_surrogates_never_reach_the_models_or_the_schemas() -> None:
+    # pydantic refuses '\ud800' but JSON Schema accepts it: the strict reader refuses it first.
+    span = {"start": 0, "end": 1, "text": "\ud800"}
+    assert not _pydantic_accepts("span", span)
+    with pytest.raises(jsonio.JsonReadError, match="lone UTF-16 surrogate"):
+        jsonio.loads(b'{"start": 0, "end": 1, "text": "\\ud800"}')
+    assert jsonio.loads(b'{"text": "\\ud83d\\ude00"}') == {"text": "\U0001f600"}

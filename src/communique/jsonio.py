@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,9 @@ MAX_DEPTH = 64
 """Deepest nesting of arrays and objects accepted."""
 MAX_INT = 2**63 - 1
 """Integers beyond signed 64 bits are refused: other JSON readers would lose precision."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class JsonReadError(ValueError):
@@ -91,13 +95,39 @@ def loads(data: bytes) -> Any:
     if _depth(text) > MAX_DEPTH:
         raise JsonReadError(f"nesting is deeper than {MAX_DEPTH} levels")
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int)
+        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int)
     except JsonReadError:
         raise
     except json.JSONDecodeError as exc:
         raise JsonReadError(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise JsonReadError(f"nesting is deeper than {MAX_DEPTH} levels") from None
+    _reject_lone_surrogates(value)
+    return value
+
+
+def _reject_lone_surrogates(value: Any) -> None:
+    """Refuse a string holding half of a UTF-16 surrogate pair (from an escape like ``\\ud800``).
+
+    It is no Unicode text: the models refuse it, JSON Schema validators accept it, and other
+    readers replace or reject it. Refusing it here keeps every reader of the corpus in agreement.
+    """
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            strings = [node]
+        elif isinstance(node, dict):
+            strings = list(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+            continue
+        else:
+            continue
+        for s in strings:
+            if _SURROGATE.search(s):
+                raise JsonReadError(f"string {s[:40]!r} holds a lone UTF-16 surrogate; expected Unicode text")
 
 
 def dumps(obj: Any) -> str:
