@@ -209,3 +209,48 @@ def test_unmentioned_actors_are_reported_only_once_no_document_is_a_draft(mini: 
     assert communique.validate(mini.save()).findings == []
     mini.doc["status"] = "adjudicated"
     assert [f.code for f in communique.validate(mini.save()).findings] == ["E307"]
+
+
+REFERENCES = [
+    # (file, setter, JSON path, record)
+    (ACTORS, lambda c: _set(c.actor("anna_berg")["roles"][0], "of", "ghost"), "$.actors[2].roles[0].of", "anna_berg"),
+    (ACTORS, lambda c: _set(c.actor("police"), "country", "ghost"), "$.actors[5].country", "police"),
+    (DOC, lambda c: _set(c.doc["document"]["dateline"], "actor", "ghost"), "$.document.dateline.actor", "doc1"),
+    (DOC, lambda c: _set(c.event(1)["place"], "actor", "ghost"), "$.events[0].place.actor", "doc1-e1"),
+    (DOC, lambda c: _set(c.event(2)["time"], "anchor_event", "ghost"), "$.events[1].time.anchor_event", "doc1-e2"),
+    (DOC, lambda c: _set(c.event(3)["source"], "actor", "ghost"), "$.events[2].source.actor", "doc1-e3"),
+    (DOC, lambda c: _set(c.event(3)["source"], "statement", "ghost"), "$.events[2].source.statement", "doc1-e3"),
+    (DOC, lambda c: _set(c.event(3)["quantities"][0]["source"], "actor", "ghost"),
+     "$.events[2].quantities[0].source.actor", "doc1-e3"),
+    (DOC, lambda c: _set(c.event(2)["links"][0], "event", "ghost"), "$.events[1].links[0].event", "doc1-e2"),
+    (DOC, lambda c: _set(c.doc["statements"][1], "about", ["ghost"]), "$.statements[1].about[0]", "doc1-s2"),
+]
+
+
+@pytest.mark.parametrize(("file", "mutate", "path", "record"), REFERENCES, ids=[r[2] for r in REFERENCES])
+def test_every_reference_must_resolve(mini: MiniCorpus, file: str, mutate: Mutation, path: str, record: str) -> None:
+    mutate(mini)
+    report = communique.validate(mini.save())
+    assert [(f.code, f.file, f.path, f.record) for f in report.findings if f.code == "E202"] == [
+        ("E202", file, path, record)
+    ]
+
+
+def test_speaker_actor_must_resolve(mini: MiniCorpus) -> None:
+    mini.doc["statements"][0]["speaker"]["actor"] = "ghost"
+    codes = [(f.code, f.path) for f in communique.validate(mini.save()).findings]
+    assert ("E202", "$.statements[0].speaker.actor") in codes
+
+
+def test_links_stay_within_the_document(mini: MiniCorpus) -> None:
+    _cross_doc(mini)
+    mini.event(2)["links"][0]["event"] = "doc2-e1"
+    mini.event(2)["time"]["anchor_event"] = "doc2-e1"
+    mini.event(3)["source"]["statement"] = "doc2-s2"
+    found = {(f.code, f.path) for f in communique.validate(mini.save()).findings if f.file.endswith("doc1.json")}
+    assert {
+        ("E204", "$.events[1].links[0].event"),
+        ("E204", "$.events[1].time.anchor_event"),
+        ("E204", "$.events[2].source.statement"),
+        ("E204", "$.statements[0].about[0]"),
+    } <= found
