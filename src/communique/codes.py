@@ -45,7 +45,7 @@ _CODES = [
     Code("E304", "invalid-date", "error", "a date or time value is not a real ISO 8601 calendar value"),
     Code("E305", "reversed-interval", "error", "an interval's start is after its end"),
     Code("E306", "precision-mismatch", "error", "a time value's granularity differs from its precision"),
-    Code("E307", "actor-not-mentioned", "error", "no document mentions the actor (checked when no document is draft)"),
+    Code("E307", "actor-not-mentioned", "error", "no document mentions the actor"),
     Code("E308", "invalid-quantity", "error", "a quantity's bounds contradict its qualifier"),
     Code("E309", "inconsistent-anchor", "error", "time anchor vs anchor_event, or attribution kind vs actor, disagree"),
     Code("E310", "seed-name-mismatch", "error", "a document's seed file name differs from its id"),

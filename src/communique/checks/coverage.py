@@ -9,9 +9,9 @@ from ._context import Context
 
 
 def _mentioned(ctx: Context) -> None:
-    """E307, once the annotation is complete: while a document is still a draft (or failed to
-    load), the mentions of an actor may simply not be annotated yet."""
-    if not ctx.all_documents_loaded() or any(doc.status == "draft" for _, doc in ctx.documents):
+    """E307. Skipped when a document file failed to load: its mentions are unknown, and the
+    structural finding already says why."""
+    if not ctx.all_documents_loaded():
         return
     mentioned = {m.actor for _, doc in ctx.documents for m in doc.mentions}
     for i, actor in enumerate(ctx.actors):
