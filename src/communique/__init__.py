@@ -21,10 +21,12 @@ from .errors import (
     ScoringError,
     SpanResolutionError,
 )
+from .release.hf import to_hf
 from .report import Finding, Report
 from .schema import schema_registry
 from .scoring import ScoreReport, score
 from .validate import validate
+from .versions import dataset_version
 
 __all__ = [
     "CommuniqueError",
@@ -38,8 +40,10 @@ __all__ = [
     "ScoringError",
     "SpanResolutionError",
     "__version__",
+    "dataset_version",
     "load",
     "schema_registry",
     "score",
+    "to_hf",
     "validate",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .report import Report
+    from .report import Finding, Report
 
 
 class CommuniqueError(Exception):
@@ -35,7 +35,15 @@ class CorpusInvalidError(CommuniqueError):
 
 
 class IntegrityError(CommuniqueError):
-    """A shipped file does not match the checksum recorded in the manifest."""
+    """A shipped file does not match the checksum recorded in the manifest.
+
+    ``findings`` holds one E106 (or E100) finding per file that differs, each naming the file
+    and both hashes.
+    """
+
+    def __init__(self, message: str, findings: list[Finding] | None = None) -> None:
+        super().__init__(message)
+        self.findings = list(findings or [])
 
 
 class SpanResolutionError(CommuniqueError):

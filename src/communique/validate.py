@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from . import loader
+from . import loader, manifest
 from ._resources import bundle_root
 from .report import Report
 
@@ -26,8 +26,14 @@ def check(reading: loader.Reading) -> None:
     run_checks(reading)
 
 
-def validate(path: str | Path | None = None) -> Report:
-    """Validate the corpus directory at ``path`` (default: the packaged corpus)."""
-    reading = loader.read(resolve_root(path))
+def validate(path: str | Path | None = None, *, verify: bool = True) -> Report:
+    """Validate the corpus directory at ``path`` (default: the packaged corpus).
+
+    With ``verify`` (the default) the files are also checked against MANIFEST.json (E106).
+    """
+    root = resolve_root(path)
+    reading = loader.read(root)
     check(reading)
+    if verify:
+        reading.report.extend(manifest.verify(root))
     return reading.report.sorted()

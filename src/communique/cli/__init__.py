@@ -24,6 +24,8 @@ COMMANDS = (
     "resolve",
     "score",
     "baseline",
+    "manifest",
+    "build",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 

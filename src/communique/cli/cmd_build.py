@@ -1,0 +1,48 @@
+"""``communique build [DIR] [--out DIR]``: validate, then write the release folder."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ..errors import CorpusInvalidError
+from ._output import err, out
+
+
+def register(sub: Any) -> None:
+    from ..release.build import DEFAULT_OUT, DEFAULT_REPO_ID
+
+    p: argparse.ArgumentParser = sub.add_parser(
+        "build",
+        help="validate the corpus and write the release folder (a Hugging Face dataset repository)",
+        description=(
+            "Validate the corpus; on any error list the findings and exit 1 without writing. Otherwise "
+            "write the release (dataset card, Parquet and JSON Lines per config, JSON Schemas, croissant.json, "
+            "SHA256SUMS) to a temporary folder beside OUT and rename it into place."
+        ),
+    )
+    p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"release folder (default: {DEFAULT_OUT}/)")
+    p.add_argument(
+        "--repo-id", default=DEFAULT_REPO_ID, help=f"Hub dataset id the card cites (default: {DEFAULT_REPO_ID})"
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..release.build import build
+
+    try:
+        release = build(args.dir, args.out, args.repo_id)
+    except CorpusInvalidError as exc:
+        for finding in exc.report.findings:
+            err(f"{finding.severity}: {finding.describe()}")
+        err(f"communique build: the corpus is invalid ({len(exc.report.errors)} error(s)); nothing was written")
+        return 1
+    out(f"release {release.version} written to {release.path}/")
+    width = max(len(name) for name in release.counts)
+    for name, rows in release.counts.items():
+        out(f"  {name:<{width}}  {rows:>6} rows  {name}/test-00000-of-00001.parquet, jsonl/{name}.jsonl")
+    out(f"  {len(release.files)} files, checksums in {release.path}/SHA256SUMS")
+    return 0

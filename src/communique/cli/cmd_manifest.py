@@ -1,0 +1,49 @@
+"""``communique manifest [DIR] [--write]``: check or regenerate MANIFEST.json."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from .. import manifest
+from ..validate import resolve_root
+from ._output import err, out
+
+
+def register(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "manifest",
+        help="check MANIFEST.json against the shipped files, or regenerate it with --write",
+        description=(
+            "MANIFEST.json records the sha256, size and record counts of every file under data/ and seeds/. "
+            "Without --write: exit 0 when it is current, 1 when a file differs. With --write: regenerate it."
+        ),
+    )
+    p.add_argument("dir", nargs="?", type=Path, help="corpus directory (default: the packaged corpus)")
+    p.add_argument("--write", action="store_true", help="regenerate MANIFEST.json from the files as they are")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = resolve_root(args.dir)
+    if args.write:
+        if not isinstance(root, Path):
+            err("communique manifest: the installed package's corpus is read-only; give a corpus directory")
+            return 2
+        target = manifest.write(root)
+        totals = manifest.compute(root)["totals"]
+        summary = ", ".join(f"{n} {k}" for k, n in totals.items())
+        out(f"wrote {target} ({len(manifest.shipped_files(root))} files; {summary})")
+        return 0
+    if not (root / manifest.MANIFEST_FILE).is_file():
+        err(f"communique manifest: no {manifest.MANIFEST_FILE} in {root}; create it with --write")
+        return 1
+    findings = manifest.verify(root)
+    for finding in findings:
+        out(f"{finding.severity}: {finding.describe()}")
+    if findings:
+        out(f"{root}: {manifest.MANIFEST_FILE} is out of date ({len(findings)} file(s) differ)")
+        return 1
+    out(f"{root}: {manifest.MANIFEST_FILE} matches every shipped file")
+    return 0

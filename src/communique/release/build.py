@@ -1,0 +1,119 @@
+"""``communique build``: the validated corpus as a release folder laid out as a Hub dataset repo.
+
+Layout (``release/`` by default)::
+
+    README.md                                  dataset card: YAML metadata (configs, features) and sections
+    <config>/test-00000-of-00001.parquet       one per config: documents, actors, mentions, events, statements
+    jsonl/<config>.jsonl                       the same rows as JSON Lines
+    schema/*.json                              JSON Schemas of the source files
+    croissant.json                             Croissant 1.0 metadata
+    SHA256SUMS                                 sha256sum-style checksums of every other file
+
+The build is deterministic (sorted rows, no timestamps) and atomic (see :mod:`.folder`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from .. import jsonio
+from ..api import load
+from ..corpus import Corpus
+from ..errors import CorpusInvalidError
+from ..report import Report
+from ..validate import resolve_root, validate
+from . import agreement, card, croissant
+from .features import features
+from .folder import write_folder
+from .schemas import release_schemas
+from .views import CONFIGS
+
+DEFAULT_OUT = Path("release")
+DEFAULT_REPO_ID = "communique/communique"
+CHECKSUMS = "SHA256SUMS"
+
+
+@dataclass
+class Release:
+    """What a build wrote: where, which version, and the rows per config."""
+
+    path: Path
+    version: str
+    counts: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for r in rows)
+
+
+def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
+    node = root / "docs" / "agreement.json"
+    if not node.is_file():
+        return None
+    return agreement.parse(node.read_bytes())
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[str, Any] | None) -> Release:
+    """Write every release file into the folder ``out`` (which exists and is empty)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    release = Release(out, corpus.version)
+    yaml_features: dict[str, Any] = {}
+    nbytes: dict[str, int] = {}
+    parquet_files: dict[str, tuple[str, str]] = {}
+    for cfg in CONFIGS:
+        rows = cfg.rows(corpus)
+        feats = features(cfg.tree())
+        table = pa.Table.from_pylist(rows, schema=feats.arrow_schema)
+        rel = f"{cfg.name}/{card.PARQUET_NAME}"
+        (out / cfg.name).mkdir()
+        pq.write_table(table, out / rel)
+        jsonio.write_atomic(out / "jsonl" / f"{cfg.name}.jsonl", _jsonl(rows))
+        release.counts[cfg.name] = len(rows)
+        yaml_features[cfg.name] = feats._to_yaml_list()
+        nbytes[cfg.name] = table.nbytes
+        parquet_files[cfg.name] = (rel, _sha256(out / rel))
+    for name, text in release_schemas().items():
+        jsonio.write_atomic(out / "schema" / name, text)
+    meta = card.metadata(corpus, release.counts, yaml_features, nbytes)
+    lines = card.body(corpus, release.counts, repo_id, agreement_data)
+    jsonio.write_atomic(out / "README.md", card.render(meta, lines))
+    jsonio.write_atomic(out / "croissant.json", jsonio.dumps(croissant.croissant(corpus, parquet_files, repo_id)))
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    sums = "".join(f"{_sha256(out / rel)}  {rel}\n" for rel in files)
+    jsonio.write_atomic(out / CHECKSUMS, sums)
+    release.files = sorted([*files, CHECKSUMS])
+    return release
+
+
+def build(path: str | Path | None = None, out: Path = DEFAULT_OUT, repo_id: str = DEFAULT_REPO_ID) -> Release:
+    """Validate the corpus at ``path`` (default: packaged) and write its release to ``out``.
+
+    Raises :class:`~communique.errors.CorpusInvalidError` (nothing written) when the corpus has
+    errors, :class:`~communique.release.folder.OutputError` when ``out`` cannot be written.
+    """
+    report: Report = validate(path)
+    if not report.ok:
+        raise CorpusInvalidError(report)
+    corpus = load(path)
+    agreement_data = _read_agreement(resolve_root(path))
+    result: list[Release] = []
+
+    def fill(tmp: Path) -> None:
+        result.append(write_release(corpus, tmp, repo_id, agreement_data))
+
+    write_folder(out, fill)
+    release = result[0]
+    release.path = out
+    return release

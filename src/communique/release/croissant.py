@@ -1,0 +1,112 @@
+"""croissant.json: Croissant 1.0 metadata for the release (readable by ``mlcroissant``).
+
+One FileObject per Parquet file (with its SHA-256) and one RecordSet per config whose fields
+come from the same field tree as the datasets features; struct columns become fields with
+sub-fields, list columns are ``repeated``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..corpus import Corpus
+from .fields import Node
+from .views import CONFIGS
+
+CONTEXT: dict[str, Any] = {
+    "@language": "en",
+    "@vocab": "https://schema.org/",
+    "citeAs": "cr:citeAs",
+    "column": "cr:column",
+    "conformsTo": "dct:conformsTo",
+    "cr": "http://mlcommons.org/croissant/",
+    "rai": "http://mlcommons.org/croissant/RAI/",
+    "data": {"@id": "cr:data", "@type": "@json"},
+    "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
+    "dct": "http://purl.org/dc/terms/",
+    "examples": {"@id": "cr:examples", "@type": "@json"},
+    "extract": "cr:extract",
+    "field": "cr:field",
+    "fileProperty": "cr:fileProperty",
+    "fileObject": "cr:fileObject",
+    "fileSet": "cr:fileSet",
+    "format": "cr:format",
+    "includes": "cr:includes",
+    "isLiveDataset": "cr:isLiveDataset",
+    "jsonPath": "cr:jsonPath",
+    "key": "cr:key",
+    "md5": "cr:md5",
+    "parentField": "cr:parentField",
+    "path": "cr:path",
+    "recordSet": "cr:recordSet",
+    "references": "cr:references",
+    "regex": "cr:regex",
+    "repeated": "cr:repeated",
+    "replace": "cr:replace",
+    "sc": "https://schema.org/",
+    "separator": "cr:separator",
+    "source": "cr:source",
+    "subField": "cr:subField",
+    "transform": "cr:transform",
+}
+DATA_TYPES = {"string": "sc:Text", "int64": "sc:Integer", "bool": "sc:Boolean"}
+LICENSES = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}
+
+
+def _field(record_set: str, file_id: str, name: str, node: Node, path: tuple[str, ...]) -> dict[str, Any]:
+    field_id = "/".join((record_set, *path))
+    out: dict[str, Any] = {"@type": "cr:Field", "@id": field_id, "name": field_id}
+    repeated = False
+    while node.kind == "list" and node.item is not None:
+        repeated = True
+        node = node.item
+    source: dict[str, Any] = {"fileObject": {"@id": file_id}, "extract": {"column": path[0]}}
+    if len(path) > 1:
+        source["transform"] = {"jsonPath": ".".join(path[1:])}
+    if node.kind == "scalar":
+        out["dataType"] = DATA_TYPES[str(node.dtype)]
+        out["source"] = source
+    else:
+        out["dataType"] = "sc:Thing"
+        out["source"] = source
+        out["subField"] = [_field(record_set, file_id, f.name, f.node, (*path, f.name)) for f in node.fields]
+    if repeated:
+        out["repeated"] = True
+    return out
+
+
+def record_set(name: str, tree: Node, file_id: str) -> dict[str, Any]:
+    fields = [_field(name, file_id, f.name, f.node, (f.name,)) for f in tree.fields]
+    out: dict[str, Any] = {"@type": "cr:RecordSet", "@id": name, "name": name, "field": fields}
+    if any(f.name == "id" for f in tree.fields):
+        out["key"] = {"@id": f"{name}/id"}
+    return out
+
+
+def croissant(corpus: Corpus, files: dict[str, tuple[str, str]], repo_id: str) -> dict[str, Any]:
+    """The Croissant document; ``files`` maps config -> (relative parquet path, sha256)."""
+    license_id = corpus.info.license.lower()
+    distribution = [
+        {
+            "@type": "cr:FileObject",
+            "@id": f"{c.name}-parquet",
+            "name": f"{c.name}-parquet",
+            "contentUrl": files[c.name][0],
+            "encodingFormat": "application/x-parquet",
+            "sha256": files[c.name][1],
+        }
+        for c in CONFIGS
+    ]
+    return {
+        "@context": CONTEXT,
+        "@type": "sc:Dataset",
+        "conformsTo": "http://mlcommons.org/croissant/1.0",
+        "name": corpus.info.name,
+        "description": corpus.info.description or corpus.info.name,
+        "license": LICENSES.get(license_id, corpus.info.license),
+        "url": f"https://huggingface.co/datasets/{repo_id}",
+        "version": corpus.version,
+        "citeAs": f"{corpus.info.name}, dataset version {corpus.version}, Hugging Face Hub dataset {repo_id}",
+        "distribution": distribution,
+        "recordSet": [record_set(c.name, c.tree(), f"{c.name}-parquet") for c in CONFIGS],
+    }

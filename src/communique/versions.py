@@ -1,0 +1,25 @@
+"""Versions: the package's (the code) and the dataset's (the data).
+
+The package version lives in ``_version.py`` only; the dataset version lives in
+``data/corpus.json`` (``version``) only. The record-format version is
+:data:`communique.models.SCHEMA_VERSION`; its major number is in every schema ``$id``.
+"""
+
+from __future__ import annotations
+
+from . import jsonio
+from ._resources import bundle_root
+from .errors import DatasetNotFoundError
+
+
+def dataset_version() -> str:
+    """The version of the packaged corpus, read from its ``data/corpus.json``."""
+    node = bundle_root() / "data" / "corpus.json"
+    try:
+        raw = jsonio.loads(node.read_bytes())
+    except (OSError, jsonio.JsonReadError) as exc:
+        raise DatasetNotFoundError(f"cannot read the packaged data/corpus.json: {exc}") from None
+    version = raw.get("version") if isinstance(raw, dict) else None
+    if not isinstance(version, str):
+        raise DatasetNotFoundError("the packaged data/corpus.json has no string 'version'")
+    return version
