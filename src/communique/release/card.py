@@ -32,7 +32,9 @@ def languages(corpus: Corpus) -> list[str]:
     return sorted({d.language.split("-")[0] for d in corpus.documents})
 
 
-def metadata(corpus: Corpus, counts: dict[str, int], yaml_features: dict[str, Any], nbytes: dict[str, int]) -> dict[str, Any]:
+def metadata(
+    corpus: Corpus, counts: dict[str, int], yaml_features: dict[str, Any], nbytes: dict[str, int]
+) -> dict[str, Any]:
     """The card's YAML metadata (the Hub reads configs and dataset_info from it)."""
     langs = languages(corpus)
     return {
@@ -69,8 +71,7 @@ def type_name(node: Node) -> str:
             return f"{base}: one of {', '.join(f'`{v}`' for v in node.choices)}"
         return base
     if node.kind == "list":
-        assert node.item is not None  # noqa: S101  # a list node always has an item
-        return f"list of {type_name(node.item)}"
+        return f"list of {type_name(node.element)}"
     return node.model.__name__ if node.model is not None else "struct"
 
 

@@ -2,7 +2,13 @@
 
 One FileObject per Parquet file (with its SHA-256) and one RecordSet per config whose fields
 come from the same field tree as the datasets features; struct columns become fields with
-sub-fields, list columns are ``repeated``.
+sub-fields, list columns are ``repeated``. Croissant readers handle one level of nesting, so
+sub-fields are the scalar members of a struct column (or of the records of a list column);
+deeper members (a span inside an argument) are in the Parquet file but not described here,
+so readers that follow croissant.json see them left out. The ``documents`` record set leaves out the nested
+``mentions``, ``events`` and ``statements`` columns (Croissant readers do not handle lists of
+records nested in lists of records); they are the ``mentions``, ``events`` and ``statements``
+record sets, each row naming its ``document``.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ CONTEXT: dict[str, Any] = {
     "data": {"@id": "cr:data", "@type": "@json"},
     "dataType": {"@id": "cr:dataType", "@type": "@vocab"},
     "dct": "http://purl.org/dc/terms/",
+    "equivalentProperty": "cr:equivalentProperty",
     "examples": {"@id": "cr:examples", "@type": "@json"},
     "extract": "cr:extract",
     "field": "cr:field",
@@ -43,6 +50,7 @@ CONTEXT: dict[str, Any] = {
     "regex": "cr:regex",
     "repeated": "cr:repeated",
     "replace": "cr:replace",
+    "samplingRate": "cr:samplingRate",
     "sc": "https://schema.org/",
     "separator": "cr:separator",
     "source": "cr:source",
@@ -50,33 +58,38 @@ CONTEXT: dict[str, Any] = {
     "transform": "cr:transform",
 }
 DATA_TYPES = {"string": "sc:Text", "int64": "sc:Integer", "bool": "sc:Boolean"}
+OMITTED = {"documents": ("mentions", "events", "statements")}
+"""Columns left out of a record set (see the module docstring)."""
 LICENSES = {"cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/"}
 
 
-def _field(record_set: str, file_id: str, name: str, node: Node, path: tuple[str, ...]) -> dict[str, Any]:
+def _field(record_set: str, file_id: str, node: Node, path: tuple[str, ...]) -> dict[str, Any] | None:
+    """A Croissant field for a column (depth 1) or a sub-field (depth 2); None when too deep."""
     field_id = "/".join((record_set, *path))
     out: dict[str, Any] = {"@type": "cr:Field", "@id": field_id, "name": field_id}
-    repeated = False
-    while node.kind == "list" and node.item is not None:
-        repeated = True
-        node = node.item
+    repeated = node.kind == "list"
+    if repeated:
+        node = node.element
+    if len(path) > 1 and (repeated or node.kind != "scalar"):
+        return None
     source: dict[str, Any] = {"fileObject": {"@id": file_id}, "extract": {"column": path[0]}}
     if len(path) > 1:
-        source["transform"] = {"jsonPath": ".".join(path[1:])}
+        source["transform"] = {"jsonPath": path[1]}
+    out["source"] = source
     if node.kind == "scalar":
         out["dataType"] = DATA_TYPES[str(node.dtype)]
-        out["source"] = source
     else:
+        subs = [_field(record_set, file_id, f.node, (*path, f.name)) for f in node.fields]
         out["dataType"] = "sc:Thing"
-        out["source"] = source
-        out["subField"] = [_field(record_set, file_id, f.name, f.node, (*path, f.name)) for f in node.fields]
+        out["subField"] = [s for s in subs if s is not None]
     if repeated:
         out["repeated"] = True
     return out
 
 
 def record_set(name: str, tree: Node, file_id: str) -> dict[str, Any]:
-    fields = [_field(name, file_id, f.name, f.node, (f.name,)) for f in tree.fields]
+    omitted = OMITTED.get(name, ())
+    fields = [_field(name, file_id, f.node, (f.name,)) for f in tree.fields if f.name not in omitted]
     out: dict[str, Any] = {"@type": "cr:RecordSet", "@id": name, "name": name, "field": fields}
     if any(f.name == "id" for f in tree.fields):
         out["key"] = {"@id": f"{name}/id"}

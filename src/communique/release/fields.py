@@ -32,6 +32,13 @@ class Node:
     choices: tuple[str, ...] = ()
     """For a string scalar from a Literal: the allowed values."""
 
+    @property
+    def element(self) -> Node:
+        """The item node of a list node."""
+        if self.item is None:
+            raise TypeError("not a list node")
+        return self.item
+
 
 @dataclass(frozen=True)
 class Field:

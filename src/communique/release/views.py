@@ -53,6 +53,10 @@ def _dump(records: tuple[Any, ...]) -> list[Row]:
     return [r.model_dump(mode="json") for r in sorted(records, key=lambda r: r.id)]
 
 
+def _actors(corpus: Corpus) -> list[Row]:
+    return _dump(corpus.actors)
+
+
 @dataclass(frozen=True)
 class Config:
     """One config of the release: its name, a one-line summary, its columns and its rows."""
@@ -70,10 +74,8 @@ CONFIGS: tuple[Config, ...] = (
         documents_tree,
         lambda c: [document_row(f) for f in sorted(c.files, key=lambda f: f.document.id)],
     ),
-    Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), lambda c: _dump(c.actors)),
-    Config(
-        "mentions", "One row per actor mention.", lambda: model_tree(Mention), lambda c: _dump(c.mentions)
-    ),
+    Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), _actors),
+    Config("mentions", "One row per actor mention.", lambda: model_tree(Mention), lambda c: _dump(c.mentions)),
     Config("events", "One row per event.", lambda: model_tree(Event), lambda c: _dump(c.events)),
     Config(
         "statements",
