@@ -45,4 +45,9 @@ def run(args: argparse.Namespace) -> int:
     for name, rows in release.counts.items():
         out(f"  {name:<{width}}  {rows:>6} rows  {name}/test-00000-of-00001.parquet, jsonl/{name}.jsonl")
     out(f"  {len(release.files)} files, checksums in {release.path}/SHA256SUMS")
+    if release.empty_configs:
+        out(
+            f"  note: {', '.join(release.empty_configs)} hold(s) no rows yet; datasets.load_dataset cannot "
+            "load an empty split (streaming=True reads it as empty)"
+        )
     return 0

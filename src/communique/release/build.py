@@ -47,6 +47,12 @@ class Release:
     counts: dict[str, int] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
 
+    @property
+    def empty_configs(self) -> list[str]:
+        """Configs without rows: ``datasets.load_dataset`` cannot materialise an empty split
+        (it raises 'corresponds to no data'); ``streaming=True`` reads them as empty."""
+        return [name for name, n in self.counts.items() if n == 0]
+
 
 def _jsonl(rows: list[dict[str, Any]]) -> str:
     return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for r in rows)
@@ -59,6 +65,17 @@ def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
     return agreement.parse(node.read_bytes())
 
 
+def _write_parquet(table: Any, path: Path) -> None:
+    """Write ``table``; an empty table gets no row group (datasets cannot read an empty one)."""
+    import pyarrow.parquet as pq
+
+    if table.num_rows:
+        pq.write_table(table, path)
+    else:
+        with pq.ParquetWriter(path, table.schema):
+            pass
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -66,7 +83,6 @@ def _sha256(path: Path) -> str:
 def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[str, Any] | None) -> Release:
     """Write every release file into the folder ``out`` (which exists and is empty)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     release = Release(out, corpus.version)
     yaml_features: dict[str, Any] = {}
@@ -78,7 +94,7 @@ def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[
         table = pa.Table.from_pylist(rows, schema=feats.arrow_schema)
         rel = f"{cfg.name}/{card.PARQUET_NAME}"
         (out / cfg.name).mkdir()
-        pq.write_table(table, out / rel)
+        _write_parquet(table, out / rel)
         jsonio.write_atomic(out / "jsonl" / f"{cfg.name}.jsonl", _jsonl(rows))
         release.counts[cfg.name] = len(rows)
         yaml_features[cfg.name] = feats._to_yaml_list()

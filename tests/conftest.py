@@ -1,0 +1,74 @@
+"""Shared fixtures: the hand-made corpus, copies of it, release folders and CLI runs."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from communique.cli import main
+
+from ._support import FIXTURE_CORPUS, REPO
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Run the command line in-process; return its exit code and output."""
+
+    def run(*args: str | Path) -> CliResult:
+        capsys.readouterr()
+        code = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    """A writable copy of the fixture corpus (with its MANIFEST.json)."""
+    target = tmp_path / "corpus"
+    shutil.copytree(FIXTURE_CORPUS, target)
+    return target
+
+
+@pytest.fixture
+def packaged_dir(tmp_path: Path) -> Path:
+    """A writable copy of the packaged corpus (data/, seeds/, MANIFEST.json)."""
+    target = tmp_path / "packaged"
+    target.mkdir()
+    for name in ("data", "seeds"):
+        shutil.copytree(REPO / name, target / name)
+    shutil.copy2(REPO / "MANIFEST.json", target / "MANIFEST.json")
+    return target
+
+
+@pytest.fixture(scope="session")
+def fixture_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release folder of the fixture corpus, built once for the session (read-only use)."""
+    from communique.release.build import build
+
+    out = tmp_path_factory.mktemp("fixture-release") / "release"
+    build(FIXTURE_CORPUS, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def packaged_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The release folder of the packaged corpus, built once for the session (read-only use)."""
+    from communique.release.build import build
+
+    out = tmp_path_factory.mktemp("packaged-release") / "release"
+    build(None, out)
+    return out
+
