@@ -18,3 +18,73 @@ def flip_byte(path: Path, needle: bytes) -> None:
     at = data.index(needle)
     data[at] ^= 0x20
     path.write_bytes(bytes(data))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path, with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def expected_rows(corpus_path: Path | None) -> dict[str, list[dict[str, object]]]:
+    """The rows every release format must give back, straight from communique.load()."""
+    import communique
+
+    corpus = communique.load(corpus_path)
+    rows: dict[str, list[dict[str, object]]] = {}
+    docs = []
+    for f in sorted(corpus.files, key=lambda f: f.document.id):
+        row = f.document.model_dump(mode="json")
+        row["text"] = f.document.text
+        row["status"] = f.status
+        row["mentions"] = [m.model_dump(mode="json") for m in f.mentions]
+        row["events"] = [e.model_dump(mode="json") for e in f.events]
+        row["statements"] = [s.model_dump(mode="json") for s in f.statements]
+        docs.append(row)
+    rows["documents"] = docs
+    for name in ("actors", "mentions", "events", "statements"):
+        records = sorted(getattr(corpus, name), key=lambda r: r.id)
+        rows[name] = [r.model_dump(mode="json") for r in records]
+    return rows
+
+
+def hf_env(hf_home: Path, **extra: str) -> dict[str, str]:
+    """An environment for a datasets process: fresh HF_HOME, no telemetry, no token, loopback only."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HF_", "HUGGINGFACE_"))}
+    env.update(
+        HF_HOME=str(hf_home),
+        HF_HUB_DISABLE_TELEMETRY="1",
+        HF_HUB_DISABLE_PROGRESS_BARS="1",
+        HF_HUB_DISABLE_XET="1",
+        HF_DATASETS_OFFLINE="1",
+        HF_HUB_OFFLINE="1",
+        NO_PROXY="127.0.0.1,localhost",
+        no_proxy="127.0.0.1,localhost",
+    )
+    env.update(extra)
+    return env
+
+
+def load_in_subprocess(
+    source: str | Path,
+    env: dict[str, str],
+    out: Path,
+    configs: tuple[str, ...] | list[str],
+    revision: str | None = None,
+    stream: tuple[str, ...] | list[str] = (),
+) -> dict[str, list[dict[str, object]]]:
+    """Run _hf_probe.py and return {config (or 'config:streaming'): rows}."""
+    import json
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, str(TESTS / "_hf_probe.py"), str(source), str(out), "--configs", ",".join(configs)]
+    if revision:
+        cmd += ["--revision", revision]
+    if stream:
+        cmd += ["--stream", ",".join(stream)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert proc.returncode == 0, proc.stderr[-4000:]
+    result: dict[str, list[dict[str, object]]] = json.loads(out.read_text(encoding="utf-8"))
+    return result

@@ -30,5 +30,8 @@ def to_hf(corpus: Corpus | None = None) -> dict[str, Any]:
         corpus = load()
     out: dict[str, Any] = {}
     for cfg in CONFIGS:
-        out[cfg.name] = datasets.Dataset.from_list(cfg.rows(corpus), features=features(cfg.tree()))
+        feats = features(cfg.tree())
+        rows = cfg.rows(corpus)
+        columns = {name: [row[name] for row in rows] for name in feats}  # from_list cannot make an empty set
+        out[cfg.name] = datasets.Dataset.from_dict(columns, features=feats)
     return out

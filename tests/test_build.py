@@ -1,0 +1,256 @@
+"""``communique build``: the release folder, its card, checksums, determinism and atomicity."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+import communique
+from communique.models import Event
+from communique.release import build as build_mod
+from communique.release import card
+from communique.release.features import features
+from communique.release.views import config
+
+from ._support import CONFIGS, FIXTURE_CORPUS, expected_rows, snapshot
+
+PARQUET = "test-00000-of-00001.parquet"
+LAYOUT = sorted(
+    [
+        "README.md",
+        "SHA256SUMS",
+        "croissant.json",
+        *(f"{c}/{PARQUET}" for c in CONFIGS),
+        *(f"jsonl/{c}.jsonl" for c in CONFIGS),
+    ]
+)
+
+
+def front_matter(readme: str) -> dict[str, object]:
+    assert readme.startswith("---\n")
+    head = readme[4 : readme.index("\n---\n", 4)]
+    meta = yaml.safe_load(head)
+    assert isinstance(meta, dict)
+    return meta
+
+
+def test_layout(fixture_release: Path) -> None:
+    files = sorted(snapshot(fixture_release))
+    assert [f for f in files if not f.startswith("schema/")] == LAYOUT
+    schemas = [f for f in files if f.startswith("schema/")]
+    assert schemas and all(f.endswith(".json") for f in schemas)
+    assert not [p for p in fixture_release.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_card_metadata(fixture_release: Path) -> None:
+    meta = front_matter((fixture_release / "README.md").read_text(encoding="utf-8"))
+    for key in ("license", "language", "task_categories", "pretty_name", "size_categories", "annotations_creators"):
+        assert meta[key], key
+    assert meta["license"] == "cc-by-4.0"
+    assert meta["language"] == ["de", "en"]
+    assert meta["pretty_name"] == "Communiqué test corpus"
+    counts = {name: len(rows) for name, rows in expected_rows(FIXTURE_CORPUS).items()}
+    configs = {c["config_name"]: c for c in meta["configs"]}  # type: ignore[attr-defined]
+    assert list(configs) == list(CONFIGS)
+    for name, entry in configs.items():
+        (files,) = entry["data_files"]
+        assert files == {"split": "test", "path": f"{name}/{PARQUET}"}
+        assert (fixture_release / files["path"]).is_file()
+    infos = {i["config_name"]: i for i in meta["dataset_info"]}  # type: ignore[attr-defined]
+    for name in CONFIGS:
+        assert infos[name]["features"] == features(config(name).tree())._to_yaml_list()
+        (split,) = infos[name]["splits"]
+        assert split["name"] == "test" and split["num_examples"] == counts[name]
+
+
+def test_card_sections(fixture_release: Path) -> None:
+    readme = (fixture_release / "README.md").read_text(encoding="utf-8")
+    for heading in (
+        "## Dataset structure",
+        "### Fields",
+        "## Annotation",
+        "### Agreement",
+        "## Span convention",
+        "## Limitations and rights",
+        "## Citation",
+        "## Version and pinning",
+    ):
+        assert f"\n{heading}\n" in readme, heading
+    for info in Event.model_fields.values():
+        assert card._cell(info.description or "") in readme
+    assert 'revision="v1.2.3-test"' in readme
+    assert "No inter-annotator agreement has been measured" in readme
+    assert readme.index("<!-- BEGIN agreement") < readme.index("<!-- END agreement -->")
+    assert "\n| `documents` | 2 |" in readme
+
+
+def test_card_reads_agreement_figures(corpus_dir: Path, tmp_path: Path) -> None:
+    (corpus_dir / "docs").mkdir()
+    figures = {
+        "summary": "Two annotators worked independently on every document.",
+        "figures": [{"layer": "mentions", "measure": "span F1", "value": 0.875, "items": 16}],
+    }
+    (corpus_dir / "docs" / "agreement.json").write_text(json.dumps(figures), encoding="utf-8")
+    out = tmp_path / "rel"
+    build_mod.build(corpus_dir, out)
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- BEGIN agreement") : readme.index("<!-- END agreement -->")]
+    assert "| mentions | span F1 | 0.875 | 16 |" in section
+    assert "Two annotators worked independently" in section
+    assert "No inter-annotator agreement" not in readme
+
+
+def test_malformed_agreement_file_is_a_clear_error(corpus_dir: Path, tmp_path: Path, cli) -> None:
+    (corpus_dir / "docs").mkdir()
+    (corpus_dir / "docs" / "agreement.json").write_text('{"figures": [{"layer": "x"}]}', encoding="utf-8")
+    result = cli("build", corpus_dir, "--out", tmp_path / "rel")
+    assert result.code == 2
+    assert "docs/agreement.json" in result.err and "$.figures[0]" in result.err
+    assert "Traceback" not in result.err
+    assert not (tmp_path / "rel").exists()
+
+
+def test_checksums_cover_every_file(fixture_release: Path) -> None:
+    lines = (fixture_release / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    sums = dict(reversed(line.split("  ", 1)) for line in lines)
+    files = snapshot(fixture_release)
+    assert sorted(sums) == sorted(set(files) - {"SHA256SUMS"})
+    for rel, digest in sums.items():
+        assert hashlib.sha256(files[rel]).hexdigest() == digest, rel
+
+
+@pytest.mark.parametrize("name", CONFIGS)
+def test_jsonl_and_parquet_rows_equal_loaded_records(fixture_release: Path, name: str) -> None:
+    want = expected_rows(FIXTURE_CORPUS)[name]
+    lines = (fixture_release / "jsonl" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line) for line in lines] == want
+    assert pq.read_table(fixture_release / name / PARQUET).to_pylist() == want
+
+
+def test_non_ascii_and_nulls_survive(fixture_release: Path) -> None:
+    docs = pq.read_table(fixture_release / "documents" / PARQUET).to_pylist()
+    zurich = next(d for d in docs if d["id"] == "fx02_zurich_note")
+    assert zurich["publisher"] is None and zurich["title"] is None
+    assert "„Wir stehen fest an der Seite der Ukraine“" in zurich["text"]
+    kyiv = next(d for d in docs if d["id"] == "fx01_kyiv_talks")
+    assert "🇺🇦" in kyiv["text"]
+    strike = next(e for e in kyiv["events"] if e["type"] == "conflict.attack")
+    assert strike["quantities"][0]["qualifier"] == "at_least" and strike["quantities"][0]["upper"] is None
+    assert strike["time"]["span"]["text"] == "on Monday night"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, fixture_release: Path) -> None:
+    again = tmp_path / "elsewhere" / "out"
+    build_mod.build(FIXTURE_CORPUS, again)
+    assert snapshot(again) == snapshot(fixture_release)
+
+
+def test_cli_build_prints_where_and_what(tmp_path: Path, cli) -> None:
+    out = tmp_path / "rel"
+    result = cli("build", FIXTURE_CORPUS, "--out", out)
+    assert result.code == 0, result.err
+    assert f"written to {out}" in result.out
+    counts = {name: len(rows) for name, rows in expected_rows(FIXTURE_CORPUS).items()}
+    for name in CONFIGS:
+        line = next(x for x in result.out.splitlines() if x.split()[:1] == [name])
+        assert line.split()[1] == str(counts[name])
+
+
+def test_build_replaces_the_previous_release(corpus_dir: Path, tmp_path: Path, cli) -> None:
+    out = tmp_path / "rel"
+    assert cli("build", corpus_dir, "--out", out).code == 0
+    path = corpus_dir / "data" / "corpus.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    raw["version"] = "1.2.4"
+    path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert cli("manifest", corpus_dir, "--write").code == 0
+    assert cli("build", corpus_dir, "--out", out).code == 0
+    assert 'revision="v1.2.4"' in (out / "README.md").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "rel"]
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> tuple[Path, dict[str, bytes]]:
+    out = tmp_path / "out" / "release"
+    build_mod.build(FIXTURE_CORPUS, out)
+    return out, snapshot(out)
+
+
+def _untouched(previous: tuple[Path, dict[str, bytes]]) -> None:
+    out, before = previous
+    assert snapshot(out) == before
+    assert [p.name for p in out.parent.iterdir()] == ["release"], "a temporary folder was left behind"
+
+
+def test_invalid_corpus_is_refused_and_previous_release_kept(corpus_dir: Path, previous, cli) -> None:
+    doc = corpus_dir / "data" / "documents" / "fx01_kyiv_talks.json"
+    raw = json.loads(doc.read_text(encoding="utf-8"))
+    raw["events"][0]["factuality"] = "probably"
+    doc.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    result = cli("build", corpus_dir, "--out", previous[0])
+    assert result.code == 1
+    assert "E103" in result.err and "$.events[0].factuality" in result.err
+    assert "E106" in result.err and "nothing was written" in result.err
+    assert "Traceback" not in result.err + result.out
+    _untouched(previous)
+
+
+def test_unwritable_output_is_a_clear_error(tmp_path: Path, cli) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    result = cli("build", FIXTURE_CORPUS, "--out", blocker / "release")
+    assert result.code == 2
+    assert str(blocker) in result.err and "not a folder" in result.err
+    assert "Traceback" not in result.err
+    result = cli("build", FIXTURE_CORPUS, "--out", blocker)
+    assert result.code == 2 and "not a folder" in result.err
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+
+
+def test_failed_write_keeps_previous_release(previous, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(build_mod, "_write_parquet", disk_full)
+    result = cli("build", FIXTURE_CORPUS, "--out", previous[0])
+    assert result.code == 2
+    assert "No space left on device" in result.err and "Traceback" not in result.err
+    _untouched(previous)
+
+
+def test_interrupted_build_keeps_previous_release(previous, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupt(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(card, "render", interrupt)
+    result = cli("build", FIXTURE_CORPUS, "--out", previous[0])
+    assert result.code == 130
+    _untouched(previous)
+
+
+def test_failed_swap_restores_previous_release(previous, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_rename = Path.rename
+
+    def rename(self: Path, target: Path) -> Path:
+        if self.name.startswith(".release.tmp-"):
+            raise OSError(5, "Input/output error")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    result = cli("build", FIXTURE_CORPUS, "--out", previous[0])
+    assert result.code == 2 and "Input/output error" in result.err
+    _untouched(previous)
+
+
+def test_packaged_corpus_builds(packaged_release: Path) -> None:
+    corpus = communique.load()
+    meta = front_matter((packaged_release / "README.md").read_text(encoding="utf-8"))
+    infos = {i["config_name"]: i["splits"][0]["num_examples"] for i in meta["dataset_info"]}  # type: ignore[attr-defined]
+    assert infos == {name: len(rows) for name, rows in expected_rows(None).items()}
+    assert infos["actors"] == len(corpus.actors)
+    assert f'revision="v{corpus.version}"' in (packaged_release / "README.md").read_text(encoding="utf-8")
