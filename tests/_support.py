@@ -73,8 +73,9 @@ def load_in_subprocess(
     configs: tuple[str, ...] | list[str],
     revision: str | None = None,
     stream: tuple[str, ...] | list[str] = (),
+    expect_ok: bool = True,
 ) -> dict[str, list[dict[str, object]]]:
-    """Run _hf_probe.py and return {config (or 'config:streaming'): rows}."""
+    """Run _hf_probe.py and return {config (or 'config:streaming'): rows}; {} when it failed as expected."""
     import json
     import subprocess
     import sys
@@ -85,6 +86,9 @@ def load_in_subprocess(
     if stream:
         cmd += ["--stream", ",".join(stream)]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600, check=False)
+    if not expect_ok:
+        assert proc.returncode != 0, "the load was expected to fail"
+        return {}
     assert proc.returncode == 0, proc.stderr[-4000:]
     result: dict[str, list[dict[str, object]]] = json.loads(out.read_text(encoding="utf-8"))
     return result
