@@ -1,6 +1,6 @@
 """Set up and run the project with nothing but Python 3.
 
-    python3 dev.py run     # create .venv, install, validate the corpus and build the release
+    python3 dev.py run     # create .venv, install, validate the corpus and build the release (release/)
     python3 dev.py test    # create .venv, install with test extras, run ruff, mypy and pytest
 
 Both create (or reuse) the virtual environment in .venv and install the package into it.
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
         if task == "run":
             ensure_venv("hf")
             sh(BIN / "communique", "validate")
-            sh(BIN / "communique", "stats")
+            sh(BIN / "communique", "build", *rest)
         elif task == "test":
             ensure_venv("hf,dev")
             sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "scripts", "dev.py")
