@@ -7,6 +7,7 @@ so two builds of the same corpus write the same card.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from typing import Any
 
@@ -117,13 +118,15 @@ def structure_section(counts: dict[str, int], repo_id: str) -> list[str]:
     for c in CONFIGS:
         out += [f"#### `{c.name}`", "", *field_table(trees[c.name]), ""]
     out += ["### Nested records", ""]
-    seen: list[Any] = []
+    # records that are a config of their own are described there (documents nests mentions...)
+    seen: list[Any] = [trees[c.name].model for c in CONFIGS if trees[c.name].model is not None]
+    own = len(seen)
     for tree in trees.values():
         for f in tree.fields:
             for model in fields.nested_models(f.node):
                 if model not in seen:
                     seen.append(model)
-    for model in seen:
+    for model in seen[own:]:
         doc = (model.__doc__ or "").strip().splitlines()[0] if model.__doc__ else ""
         out += [f"#### {model.__name__}", "", doc, "", *field_table(fields.model_tree(model)), ""]
     return out
@@ -135,11 +138,11 @@ def annotation_section(corpus: Corpus, agreement_lines: list[str]) -> list[str]:
     return [
         "## Annotation",
         "",
-        "Annotators with domain knowledge marked every actor mention, every event (all its triggers, "
-        "arguments, place, normalised time, factuality, source and quantities) and every attributed "
-        f"statement, following the annotation guidelines version {corpus.info.guidelines_version} "
-        "(docs/guidelines.md in the source repository). Each file passed the package's validator: "
-        "offsets match the text, references resolve, dates are real calendar values.",
+        "Every actor mention, every event (all its triggers, arguments, place, normalised time, factuality, "
+        "source and quantities) and every attributed statement is annotated by hand following the annotation "
+        f"guidelines version {corpus.info.guidelines_version} (docs/guidelines.md in the source repository). "
+        "A release is built only from a corpus that passes the package's validator: structure, references "
+        "between records, span offsets against the text, dates.",
         "",
         f"Annotation status of the documents: {states} (draft: in progress; annotated: one full pass; "
         "adjudicated: passes reconciled).",
@@ -166,8 +169,8 @@ def limitations_section(corpus: Corpus) -> list[str]:
         "",
         f"- The annotations are released under {corpus.info.license}. The document texts are news articles; "
         "their rights stay with their publishers (named in each document's `publisher` where printed). They "
-        "are included so that offsets can be checked and the benchmark reproduced; reuse of the texts "
-        "beyond research needs the publisher's permission.",
+        "are included so that offsets can be checked and the benchmark reproduced; check the publisher's "
+        "terms before reusing a text for anything else.",
         f"- The corpus is small ({len(corpus.documents)} document(s)) and drawn from a narrow slice of "
         "news; figures computed on it carry wide uncertainty.",
         "- Times are normalised against the publication date; where that date is inferred, every time "
@@ -178,7 +181,8 @@ def limitations_section(corpus: Corpus) -> list[str]:
 
 
 def citation_section(corpus: Corpus, repo_id: str) -> list[str]:
-    key = "".join(ch for ch in corpus.info.name.lower() if ch.isascii() and ch.isalnum()) or "corpus"
+    ascii_name = unicodedata.normalize("NFKD", corpus.info.name).encode("ascii", "ignore").decode()
+    key = "".join(ch for ch in ascii_name.lower() if ch.isalnum()) or "corpus"
     return [
         "## Citation",
         "",
