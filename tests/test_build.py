@@ -254,3 +254,37 @@ def test_packaged_corpus_builds(packaged_release: Path) -> None:
     assert infos == {name: len(rows) for name, rows in expected_rows(None).items()}
     assert infos["actors"] == len(corpus.actors)
     assert f'revision="v{corpus.version}"' in (packaged_release / "README.md").read_text(encoding="utf-8")
+
+
+def test_an_unrelated_folder_is_never_replaced(tmp_path: Path, cli) -> None:
+    precious = tmp_path / "notes"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("years of work\n", encoding="utf-8")
+    result = cli("build", FIXTURE_CORPUS, "--out", precious)
+    assert result.code == 2 and "refusing to replace" in result.err
+    assert snapshot(precious) == {"thesis.txt": b"years of work\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes"]
+
+
+def test_the_current_folder_is_never_replaced(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    result = cli("build", FIXTURE_CORPUS, "--out", ".")
+    assert result.code == 2 and "current folder" in result.err
+    assert here.is_dir() and not any(here.iterdir())
+
+
+def test_leftovers_of_a_killed_build_are_recovered(previous, cli) -> None:
+    import os
+
+    out = previous[0]
+    moved = out.with_name(f".{out.name}.old-killed")
+    out.rename(moved)  # killed between moving the old release aside and renaming the new one in
+    stale = out.with_name(f".{out.name}.tmp-killed")
+    stale.mkdir()
+    (stale / "README.md").write_text("partial\n", encoding="utf-8")
+    os.utime(stale, (1_000_000_000, 1_000_000_000))
+    result = cli("build", FIXTURE_CORPUS, "--out", out)
+    assert result.code == 0, result.err
+    _untouched(previous)

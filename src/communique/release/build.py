@@ -113,6 +113,11 @@ def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[
     return release
 
 
+def is_release(folder: Path) -> bool:
+    """Whether ``folder`` looks like a release this command wrote (so it may be replaced)."""
+    return (folder / CHECKSUMS).is_file() and (folder / "README.md").is_file() and (folder / "croissant.json").is_file()
+
+
 def build(path: str | Path | None = None, out: Path = DEFAULT_OUT, repo_id: str = DEFAULT_REPO_ID) -> Release:
     """Validate the corpus at ``path`` (default: packaged) and write its release to ``out``.
 
@@ -129,7 +134,7 @@ def build(path: str | Path | None = None, out: Path = DEFAULT_OUT, repo_id: str 
     def fill(tmp: Path) -> None:
         result.append(write_release(corpus, tmp, repo_id, agreement_data))
 
-    write_folder(out, fill)
+    write_folder(out, fill, is_release)
     release = result[0]
     release.path = out
     return release
