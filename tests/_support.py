@@ -20,6 +20,13 @@ def flip_byte(path: Path, needle: bytes) -> None:
     path.write_bytes(bytes(data))
 
 
+def retab(path: Path) -> None:
+    """Change one byte of a JSON file without changing its content: an indenting space becomes a tab."""
+    data = path.read_bytes()
+    at = data.index(b'\n  "') + 1
+    path.write_bytes(data[:at] + b"\t" + data[at + 1 :])
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by relative path, with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -11,7 +11,7 @@ import pytest
 import communique
 from communique import manifest
 
-from ._support import FIXTURE_CORPUS, REPO, flip_byte
+from ._support import FIXTURE_CORPUS, REPO, flip_byte, retab
 
 
 @pytest.mark.parametrize("root", [REPO, FIXTURE_CORPUS], ids=["packaged", "fixture"])
@@ -130,3 +130,13 @@ def test_manifest_is_deterministic(corpus_dir: Path) -> None:
     first = manifest.render(corpus_dir)
     manifest.write(corpus_dir)
     assert manifest.render(corpus_dir) == first == (corpus_dir / "MANIFEST.json").read_text(encoding="utf-8")
+
+
+def test_packaged_corpus_copy_with_a_changed_byte_is_refused(packaged_dir: Path) -> None:
+    assert communique.load(packaged_dir).version == communique.dataset_version()
+    target = packaged_dir / "data" / "corpus.json"
+    retab(target)
+    with pytest.raises(communique.IntegrityError, match=r"data/corpus\.json"):
+        communique.load(packaged_dir)
+    assert communique.load(packaged_dir, verify=False).version == communique.dataset_version()
+    assert [f.code for f in communique.validate(packaged_dir).errors] == ["E106"]
