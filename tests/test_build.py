@@ -288,3 +288,13 @@ def test_leftovers_of_a_killed_build_are_recovered(previous, cli) -> None:
     result = cli("build", FIXTURE_CORPUS, "--out", out)
     assert result.code == 0, result.err
     _untouched(previous)
+
+
+def test_build_without_the_hf_extra_says_so(cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "pyarrow" else real(name, *a))
+    result = cli("build", FIXTURE_CORPUS, "--out", tmp_path / "rel")
+    assert result.code == 2 and "'hf' extra" in result.err and "pyarrow" in result.err
+    assert not (tmp_path / "rel").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,10 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    missing = [name for name in ("pyarrow", "datasets", "yaml") if importlib.util.find_spec(name) is None]
+    if missing:
+        err(f"communique build needs the 'hf' extra ({', '.join(missing)} missing): pip install 'communique[hf]'")
+        return 2
     from ..release.build import build
 
     try:
