@@ -17,7 +17,7 @@ from communique.release import card
 from communique.release.features import features
 from communique.release.views import config
 
-from ._support import CONFIGS, FIXTURE_CORPUS, expected_rows, snapshot
+from ._support import CONFIGS, FIXTURE_CORPUS, REPO, expected_rows, snapshot
 
 PARQUET = "test-00000-of-00001.parquet"
 LAYOUT = sorted(
@@ -92,25 +92,50 @@ def test_card_sections(fixture_release: Path) -> None:
 def test_card_reads_agreement_figures(corpus_dir: Path, tmp_path: Path) -> None:
     (corpus_dir / "docs").mkdir()
     figures = {
-        "summary": "Two annotators worked independently on every document.",
-        "figures": [{"layer": "mentions", "measure": "span F1", "value": 0.875, "items": 16}],
+        "actors": {"a": 10, "b": 11, "matched": 9, "f1": 0.8571, "type_agreement": 0.5},
+        "mentions": {
+            "exact": {"a": 16, "b": 15, "matched": 14, "f1": 0.9032},
+            "overlap": {"a": 16, "b": 15, "matched": 15, "f1": 0.9677},
+        },
     }
     (corpus_dir / "docs" / "agreement.json").write_text(json.dumps(figures), encoding="utf-8")
     out = tmp_path / "rel"
     build_mod.build(corpus_dir, out)
     readme = (out / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("<!-- BEGIN agreement") : readme.index("<!-- END agreement -->")]
-    assert "| mentions | span F1 | 0.875 | 16 |" in section
-    assert "Two annotators worked independently" in section
+    assert "| actors | 0.857 | — | 10 / 11 |" in section
+    assert "| mentions | 0.903 | 0.968 | 16 / 15 |" in section
+    assert "type agreement 0.500" in section
     assert "No inter-annotator agreement" not in readme
 
 
-def test_malformed_agreement_file_is_a_clear_error(corpus_dir: Path, tmp_path: Path, cli) -> None:
+def test_card_of_the_packaged_corpus_shows_its_agreement_file(packaged_release: Path) -> None:
+    figures = json.loads((REPO / "docs" / "agreement.json").read_text(encoding="utf-8"))
+    readme = (packaged_release / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("<!-- BEGIN agreement") : readme.index("<!-- END agreement -->")]
+    for layer, entry in figures.items():
+        exact = entry.get("exact", entry)
+        assert f"| {layer} | {exact['f1']:.3f} |" in section, layer
+
+
+@pytest.mark.parametrize(
+    ("content", "where"),
+    [
+        ('{"mentions": {"exact": {"a": 1}}}', "$.mentions.exact"),
+        ('{"mentions": {"strict": {}}}', "$.mentions"),
+        ('{"actors": 0.9}', "$.actors"),
+        ("[]", "$"),
+        ('{"a": 1, "a": 2}', "duplicate key"),
+    ],
+)
+def test_malformed_agreement_file_is_a_clear_error(
+    corpus_dir: Path, tmp_path: Path, cli, content: str, where: str
+) -> None:
     (corpus_dir / "docs").mkdir()
-    (corpus_dir / "docs" / "agreement.json").write_text('{"figures": [{"layer": "x"}]}', encoding="utf-8")
+    (corpus_dir / "docs" / "agreement.json").write_text(content, encoding="utf-8")
     result = cli("build", corpus_dir, "--out", tmp_path / "rel")
     assert result.code == 2
-    assert "docs/agreement.json" in result.err and "$.figures[0]" in result.err
+    assert "docs/agreement.json" in result.err and where in result.err
     assert "Traceback" not in result.err
     assert not (tmp_path / "rel").exists()
 

@@ -1,11 +1,15 @@
 """The card's agreement section, read from docs/agreement.json when the corpus has one.
 
-The file holds what was measured, e.g.::
+The file is what ``scripts/agreement.py --json`` writes: for each layer, either the figures
+themselves or one entry per matching mode (``exact``: identical spans; ``overlap``: spans share
+a character), each with ``a`` and ``b`` (units in the two independent annotation passes),
+``matched`` and ``f1`` (2 * matched / (a + b)); other numbers of a layer (such as
+``type_agreement``) are listed under the table::
 
-    {"summary": "Two annotators annotated every document independently ...",
-     "figures": [{"layer": "mentions", "measure": "span F1", "value": 0.91, "items": 212}]}
+    {"actors": {"a": 43, "b": 47, "matched": 43, "f1": 0.9556, "type_agreement": 1.0},
+     "mentions": {"exact": {"a": 227, "b": 223, "matched": 220, "f1": 0.9778}, "overlap": {...}}}
 
-Without it the section says that no figures have been measured for this version.
+Without the file the section says that no figures have been measured for this version.
 """
 
 from __future__ import annotations
@@ -18,32 +22,60 @@ from ..errors import CommuniqueError
 AGREEMENT_FILE = "docs/agreement.json"
 BEGIN = f"<!-- BEGIN agreement: generated from {AGREEMENT_FILE}; edit that file, not this section -->"
 END = "<!-- END agreement -->"
+MODES = ("exact", "overlap")
+FIGURE_KEYS = ("a", "b", "matched", "f1")
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _check_figures(entry: Any, where: str) -> None:
+    if not isinstance(entry, dict) or not all(_number(entry.get(k)) for k in FIGURE_KEYS):
+        raise CommuniqueError(
+            f"{AGREEMENT_FILE}: {where}: expected an object with numbers a, b, matched and f1"
+        )
 
 
 def parse(data: bytes) -> dict[str, Any]:
-    """Parse and check docs/agreement.json; CommuniqueError saying what is wrong."""
+    """Parse and check docs/agreement.json; CommuniqueError naming the file and JSON path."""
     try:
         raw = jsonio.loads(data)
     except jsonio.JsonReadError as exc:
         raise CommuniqueError(f"{AGREEMENT_FILE}: {exc.message}") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("figures"), list):
-        raise CommuniqueError(f"{AGREEMENT_FILE}: expected an object with a 'figures' list")
-    for i, fig in enumerate(raw["figures"]):
-        ok = (
-            isinstance(fig, dict)
-            and isinstance(fig.get("layer"), str)
-            and isinstance(fig.get("measure"), str)
-            and isinstance(fig.get("value"), int | float)
-            and not isinstance(fig.get("value"), bool)
-        )
-        if not ok:
-            raise CommuniqueError(
-                f"{AGREEMENT_FILE}: $.figures[{i}]: expected {{layer: string, measure: string, value: number, "
-                "items: integer (optional)}}"
-            )
-    if "summary" in raw and not isinstance(raw["summary"], str):
-        raise CommuniqueError(f"{AGREEMENT_FILE}: $.summary: expected a string")
+    if not isinstance(raw, dict) or not raw:
+        raise CommuniqueError(f"{AGREEMENT_FILE}: $: expected an object with one entry per layer")
+    for layer, entry in raw.items():
+        if isinstance(entry, dict) and "f1" not in entry:
+            modes = [m for m in MODES if m in entry]
+            if not modes:
+                raise CommuniqueError(f"{AGREEMENT_FILE}: $.{layer}: expected figures or entries 'exact'/'overlap'")
+            for mode in modes:
+                _check_figures(entry[mode], f"$.{layer}.{mode}")
+        else:
+            _check_figures(entry, f"$.{layer}")
     return raw
+
+
+def _f1(entry: dict[str, Any] | None) -> str:
+    return "—" if entry is None else f"{entry['f1']:.3f}"
+
+
+def table(data: dict[str, Any]) -> list[str]:
+    lines = ["| layer | exact F1 | overlap F1 | units (pass 1 / pass 2) |", "| --- | --- | --- | --- |"]
+    notes: list[str] = []
+    for layer, entry in data.items():
+        if "f1" in entry:
+            exact, overlap, units = entry, None, entry
+            extra = {k: v for k, v in entry.items() if k not in FIGURE_KEYS and _number(v)}
+            notes += [f"{layer}: {k.replace('_', ' ')} {v:.3f}" for k, v in extra.items()]
+        else:
+            exact, overlap = entry.get("exact"), entry.get("overlap")
+            units = exact or overlap
+        lines.append(f"| {layer} | {_f1(exact)} | {_f1(overlap)} | {units['a']} / {units['b']} |")
+    if notes:
+        lines += ["", "Also measured: " + "; ".join(notes) + "."]
+    return lines
 
 
 def section(data: dict[str, Any] | None) -> list[str]:
@@ -55,10 +87,12 @@ def section(data: dict[str, Any] | None) -> list[str]:
             f"are recorded in `{AGREEMENT_FILE}` and appear here.",
         ]
     else:
-        if data.get("summary"):
-            out += [str(data["summary"]), ""]
-        out += ["| layer | measure | value | items |", "| --- | --- | --- | --- |"]
-        for fig in data["figures"]:
-            items = fig.get("items")
-            out.append(f"| {fig['layer']} | {fig['measure']} | {fig['value']} | {'' if items is None else items} |")
+        out += [
+            "Two independent annotation passes were compared layer by layer (the figures in "
+            f"`{AGREEMENT_FILE}`, computed by `scripts/agreement.py` in the source repository). "
+            "F1 = 2 × matched / (units in pass 1 + units in pass 2), with one-to-one matching; exact: "
+            "identical spans, overlap: spans that share at least one character.",
+            "",
+            *table(data),
+        ]
     return [*out, "", END, ""]
