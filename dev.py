@@ -40,6 +40,7 @@ def main(argv: list[str]) -> int:
         if task == "run":
             ensure_venv("hf")
             sh(BIN / "communique", "validate")
+            sh(BIN / "communique", "stats")
             sh(BIN / "communique", "build", *rest)
         elif task == "test":
             ensure_venv("hf,dev")

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from _support import FIXTURE_CORPUS, REPO
 from communique.cli import main
-
-from ._support import FIXTURE_CORPUS, REPO
 
 
 @dataclass

@@ -11,13 +11,12 @@ import pytest
 import yaml
 
 import communique
+from _support import CONFIGS, FIXTURE_CORPUS, REPO, expected_rows, snapshot
 from communique.models import Event
 from communique.release import build as build_mod
 from communique.release import card
 from communique.release.features import features
 from communique.release.views import config
-
-from ._support import CONFIGS, FIXTURE_CORPUS, REPO, expected_rows, snapshot
 
 PARQUET = "test-00000-of-00001.parquet"
 LAYOUT = sorted(

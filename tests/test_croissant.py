@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
+from _support import CONFIGS, FIXTURE_CORPUS, expected_rows
 from communique.release.croissant import OMITTED
 from communique.release.views import config
-
-from ._support import CONFIGS, FIXTURE_CORPUS, expected_rows
 
 
 def _value(value: Any) -> Any:

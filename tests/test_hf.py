@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 
 import communique
-
-from ._support import CONFIGS, FIXTURE_CORPUS, expected_rows, hf_env, load_in_subprocess
+from _support import CONFIGS, FIXTURE_CORPUS, expected_rows, hf_env, load_in_subprocess
 
 
 def test_import_communique_does_not_import_heavy_libraries() -> None:

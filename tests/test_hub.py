@@ -22,9 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from _support import CONFIGS, expected_rows, hf_env, load_in_subprocess
 from communique.release.build import build
-
-from ._support import CONFIGS, expected_rows, hf_env, load_in_subprocess
 
 pytestmark = pytest.mark.slow
 

@@ -9,9 +9,8 @@ from pathlib import Path
 import pytest
 
 import communique
+from _support import FIXTURE_CORPUS, REPO, flip_byte, retab
 from communique import manifest
-
-from ._support import FIXTURE_CORPUS, REPO, flip_byte, retab
 
 
 @pytest.mark.parametrize("root", [REPO, FIXTURE_CORPUS], ids=["packaged", "fixture"])

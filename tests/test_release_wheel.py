@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ._support import REPO, retab
+from _support import REPO, retab
 
 pytestmark = pytest.mark.slow
 

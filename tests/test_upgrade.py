@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 import communique
+from _support import TESTS
 from communique import upgrade as up
 from communique.models import SCHEMA_VERSION, ActorsFile, CorpusInfo, DocumentFile
-
-from ._support import TESTS
 
 COMPAT = TESTS / "compat"
 RELEASED = sorted(p for p in COMPAT.iterdir() if p.is_dir())

@@ -7,10 +7,9 @@ import re
 import tomllib
 
 import communique
+from _support import FIXTURE_CORPUS, REPO
 from communique.models import SCHEMA_VERSION
 from communique.release.schemas import GENERATED, generate, release_schemas
-
-from ._support import FIXTURE_CORPUS, REPO
 
 
 def test_package_version_comes_from_version_file() -> None:
