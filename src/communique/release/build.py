@@ -5,7 +5,7 @@ Layout (``release/`` by default)::
     README.md                                  dataset card: YAML metadata (configs, features) and sections
     <config>/test-00000-of-00001.parquet       one per config: documents, actors, mentions, events, statements
     jsonl/<config>.jsonl                       the same rows as JSON Lines
-    schema/*.json                              JSON Schemas of the source files
+    schema/*.json                              JSON Schemas of the records and files (as shipped in schema/)
     croissant.json                             Croissant 1.0 metadata
     SHA256SUMS                                 sha256sum-style checksums of every other file
 

@@ -108,7 +108,7 @@ def structure_section(counts: dict[str, int], repo_id: str) -> list[str]:
         "```",
         "",
         f"Each config is stored as `<config>/{PARQUET_NAME}`; `jsonl/<config>.jsonl` holds the same rows "
-        "as JSON Lines, `schema/` the JSON Schemas of the source files, `croissant.json` Croissant "
+        "as JSON Lines, `schema/` the JSON Schemas of the source records, `croissant.json` Croissant "
         "metadata and `SHA256SUMS` the checksum of every file.",
         "",
         "### Fields",
