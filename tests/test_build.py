@@ -67,6 +67,14 @@ def test_card_metadata(fixture_release: Path) -> None:
         assert split["name"] == "test" and split["num_examples"] == counts[name]
 
 
+def test_card_parses_as_a_hub_dataset_card(fixture_release: Path) -> None:
+    from huggingface_hub import DatasetCard
+
+    data = DatasetCard.load(fixture_release / "README.md").data.to_dict()
+    assert data["license"] == "cc-by-4.0"
+    assert [c["config_name"] for c in data["configs"]] == list(CONFIGS)
+
+
 def test_card_sections(fixture_release: Path) -> None:
     readme = (fixture_release / "README.md").read_text(encoding="utf-8")
     for heading in (

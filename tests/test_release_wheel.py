@@ -81,3 +81,12 @@ def test_installed_corpus_with_a_flipped_byte_is_refused(installed: Path, tmp_pa
         assert "E106" in validate.stdout and "data/corpus.json" in validate.stdout
     finally:
         target.write_bytes(original)
+
+
+def test_installed_manifest_is_checked_not_rewritten(installed: Path, tmp_path: Path) -> None:
+    env = {"PYTHONPATH": str(installed), "PATH": "/usr/bin:/bin"}
+    run = [sys.executable, "-m", "communique", "manifest"]
+    check = subprocess.run(run, cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+    write = subprocess.run([*run, "--write"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+    assert write.returncode == 2 and "give a corpus directory" in write.stderr

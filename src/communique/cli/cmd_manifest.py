@@ -28,8 +28,8 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     root = resolve_root(args.dir)
     if args.write:
-        if not isinstance(root, Path):
-            err("communique manifest: the installed package's corpus is read-only; give a corpus directory")
+        if not isinstance(root, Path) or (args.dir is None and root.name == "_bundle"):
+            err("communique manifest: the installed package's corpus is not edited in place; give a corpus directory")
             return 2
         target = manifest.write(root)
         totals = manifest.compute(root)["totals"]
