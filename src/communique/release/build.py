@@ -97,7 +97,7 @@ def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[
         _write_parquet(table, out / rel)
         jsonio.write_atomic(out / "jsonl" / f"{cfg.name}.jsonl", _jsonl(rows))
         release.counts[cfg.name] = len(rows)
-        yaml_features[cfg.name] = feats._to_yaml_list()
+        yaml_features[cfg.name] = feats._to_yaml_list()  # datasets' own card serialisation of features
         nbytes[cfg.name] = table.nbytes
         parquet_files[cfg.name] = (rel, _sha256(out / rel))
     for name, text in release_schemas().items():
