@@ -3,6 +3,7 @@
 >>> import communique
 >>> corpus = communique.load()          # the packaged corpus, validated
 >>> report = communique.validate("path/to/corpus")
+>>> page = communique.render_html("000_bd8b5cfe7c34e604")   # the HTML view of one document
 
 ``__version__`` is the package version; ``corpus.version`` (and :func:`dataset_version`)
 is the version of the data.
@@ -21,6 +22,7 @@ from .errors import (
     ScoringError,
     SpanResolutionError,
 )
+from .html import render_html, write_html
 from .release.hf import to_hf
 from .report import Finding, Report
 from .schema import schema_registry
@@ -42,8 +44,10 @@ __all__ = [
     "__version__",
     "dataset_version",
     "load",
+    "render_html",
     "schema_registry",
     "score",
     "to_hf",
     "validate",
+    "write_html",
 ]

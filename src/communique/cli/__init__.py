@@ -26,6 +26,7 @@ COMMANDS = (
     "baseline",
     "manifest",
     "build",
+    "show",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 
