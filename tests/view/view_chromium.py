@@ -80,6 +80,7 @@ class Browser:
         self.send("Runtime.enable")
         self.send("Network.enable")
         self.send("Log.enable")
+        self.send("Emulation.setFocusEmulationEnabled", enabled=True)
         self.send("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1, mobile=False)
 
     def _port(self, marker: Path) -> int:
@@ -123,6 +124,8 @@ class Browser:
         raise TimeoutError(f"no {name} within {timeout} s")
 
     def open(self, path: Path) -> None:
+        """Load a file; the events kept so far are dropped, so each page is checked on its own."""
+        self.events.clear()
         self.send("Page.navigate", url=path.resolve().as_uri())
         self.wait_event("Page.loadEventFired")
 

@@ -193,9 +193,10 @@ def render_html(doc_id: str, corpus: CorpusLike = None, pred: PredLike = None) -
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         f"<title>{escape(title)} · Communiqué</title><style>{css}</style></head><body>"
-        f'<a class="skip" href="#text-gold">Skip to the text</a>{_header(gold_corpus, gold_file)}'
+        f'<a class="skip" href="#text-gold">Skip to the text</a>'
+        f'<a class="skip" href="#lists">Skip to the annotation lists</a>{_header(gold_corpus, gold_file)}'
         f'<div class="{layout}"><main>{columns}</main>'
-        f'<aside aria-label="Annotations">{_bad(sides)}{_legend(all_placed)}{side_panels}</aside></div>'
+        f'<aside id="lists" aria-label="Annotations">{_bad(sides)}{_legend(all_placed)}{side_panels}</aside></div>'
         f'<div id="tip" role="tooltip" hidden></div><div id="live" class="sr-only" aria-live="polite"></div>'
         f'<div id="catalogue" hidden>{_catalogue(all_placed)}</div>'
         f"<script>{js}</script></body></html>\n"

@@ -35,7 +35,7 @@
   function hideTip() { tip.hidden = true; }
 
   function clear() {
-    document.querySelectorAll(".mk.hl").forEach(function (e) { e.classList.remove("hl"); });
+    document.querySelectorAll(".text .mk.hl").forEach(function (e) { e.classList.remove("hl"); });
     document.querySelectorAll("button.rec[aria-pressed='true']").forEach(function (b) {
       b.setAttribute("aria-pressed", "false");
     });
