@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from view_page import read_page
 
 from communique.html.marks import Mark
@@ -102,3 +106,41 @@ def test_marks_that_do_not_fit_the_text_are_recognised() -> None:
     assert fits(TEXT, mark("ok", 0, 3))
     assert not fits(TEXT, mark("past", 25, 99, text="busy."))
     assert not fits(TEXT, mark("wrong", 0, 3, text="Old"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(alphabet=st.sampled_from(list('ab <>&"\'\r\n🙂é')), min_size=0, max_size=40),
+    spans=st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 12), st.sampled_from(["mention", "trigger", "content", "time"])),
+        max_size=12,
+    ),
+)
+def test_any_set_of_spans_is_drawn_once_each_over_the_unchanged_text(
+    text: str, spans: list[tuple[int, int, str]]
+) -> None:
+    marks = []
+    for i, (start, length, layer) in enumerate(spans):
+        start = min(start, len(text))
+        end = min(start + length, len(text))
+        marks.append(Mark(f"k{i}", layer, start, end, text[start:end], "l", "city", f"k{i}", [f"k{i}"], []))
+    placed = place(marks)
+    page = f'<section data-side="gold"><div class="text">{render_text(text, placed)}</div></section>'
+    assert "\r" not in page, "a raw carriage return would turn into a line feed in the browser"
+    reader = read_page(page)
+    assert reader.texts.get("gold", "") == text
+    for p in placed:
+        assert page.count(f'data-n="{p.n}"') >= 1
+        drawn_mark = reader.marks.get(("gold", p.n))
+        if p.mark.start == p.mark.end:
+            assert drawn_mark is None or not drawn_mark.pieces
+            continue
+        assert drawn_mark is not None
+        assert drawn_mark.pieces == [(p.mark.start, p.mark.text)]
+    by_lane: dict[int, list[Mark]] = {}
+    for p in placed:
+        if p.mark.layer != "content" and p.mark.start < p.mark.end:
+            by_lane.setdefault(p.lane, []).append(p.mark)
+    for lane_marks in by_lane.values():
+        ordered = sorted(lane_marks, key=lambda m: m.start)
+        assert all(a.end <= b.start for a, b in itertools.pairwise(ordered)), "one lane, no overlap"

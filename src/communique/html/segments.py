@@ -126,7 +126,8 @@ def render_text(text: str, marks: Sequence[Placed]) -> str:
     parts: list[str] = []
     for a, b, active in segments(len(text), marks):
         parts.extend(_empty(p) for p in empties.pop(a, []))
-        piece = escape(text[a:b], quote=False)
+        # A bare carriage return would become a line feed in the browser and shift every offset.
+        piece = escape(text[a:b], quote=False).replace("\r", "&#13;")
         if not active:
             parts.append(piece)
             continue
