@@ -11,8 +11,9 @@ from view_page import read_page
 
 import communique
 from communique.corpus import Corpus
-from communique.html import render_html, span_diff
+from communique.html import compare, render_html
 from communique.html.marks import collect
+from communique.scoring import TASKS
 
 DOC = "mini_001"
 MakePred = Callable[[Callable[[dict[str, Any]], None]], Path]
@@ -32,32 +33,42 @@ def edit(doc: dict[str, Any]) -> None:
     doc["events"][3]["time"]["value"] = "2025-04-12"
 
 
-def test_span_diff_counts_exact_span_and_label_matches(corpus: Corpus, make_pred: MakePred) -> None:
+def one_document(corpus: Corpus) -> Corpus:
+    return Corpus(corpus.info, corpus.actors, (corpus.file(DOC),))
+
+
+def test_the_view_counts_what_the_scorer_counts(corpus: Corpus, make_pred: MakePred) -> None:
     pred = communique.load(make_pred(edit))
+    diff = compare(corpus, pred, DOC, collect(corpus.file(DOC), corpus.actors), collect(pred.file(DOC), pred.actors))
+    report = communique.score(one_document(corpus), one_document(pred))
+    assert [c.layer for c in diff.counts] == [t for t in TASKS if t != "wikidata"]
+    for c in diff.counts:
+        strict = report[c.layer].strict
+        assert (c.gold, c.pred, c.matched) == (strict.tp + strict.fn, strict.tp + strict.fp, strict.tp), c.layer
+    assert len(diff.missed) == sum(c.missed for c in diff.counts) > 0
+    assert len(diff.spurious) == sum(c.spurious for c in diff.counts) > 0
     gold_marks = collect(corpus.file(DOC), corpus.actors)
-    pred_marks = collect(pred.file(DOC), pred.actors)
-    diff = span_diff(gold_marks, pred_marks)
-    counts = {c.layer: (c.gold, c.pred, c.matched, c.missed, c.spurious) for c in diff.counts}
-    n = len(corpus.file(DOC).mentions)
-    assert counts["mention"] == (n, n, n - 1, 1, 1)
-    assert counts["trigger"] == (4, 4, 3, 1, 1)
-    assert counts["time"] == (2, 2, 1, 1, 1)
-    assert counts["cue"] == (3, 3, 3, 0, 0)
-    assert sorted(u[3] for u, _ in diff.missed) == ["2025-04-13", "contact.meet", "times_square"]
-    assert sorted(u[3] for u, _ in diff.spurious) == ["2025-04-12", "ana_oneil", "contact.contact"]
-    same = span_diff(gold_marks, gold_marks)
+    same = compare(corpus, corpus, DOC, gold_marks, gold_marks)
     assert not same.missed and not same.spurious
-    assert set(same.gold_status.values()) == {"match"}
+    assert set(same.gold_status.values()) == set(same.pred_status.values()) == {"match"}
 
 
-def test_argument_roles_are_compared_even_where_a_mention_shows_them(corpus: Corpus, make_pred: MakePred) -> None:
+def test_a_wrong_argument_role_marks_the_argument_span(corpus: Corpus, make_pred: MakePred) -> None:
     def wrong_role(doc: dict[str, Any]) -> None:
         doc["events"][3]["arguments"][0]["role"] = "target"
 
     pred = communique.load(make_pred(wrong_role))
-    diff = span_diff(collect(corpus.file(DOC), corpus.actors), collect(pred.file(DOC), pred.actors))
-    assert [u for u, _ in diff.missed] == [("argument", 232, 238, "victim:victims")]
-    assert [u for u, _ in diff.spurious] == [("argument", 232, 238, "target:victims")]
+    gold_marks = collect(corpus.file(DOC), corpus.actors)
+    pred_marks = collect(pred.file(DOC), pred.actors)
+    diff = compare(corpus, pred, DOC, gold_marks, pred_marks)
+    people = next(m.key for m in gold_marks if m.layer == "mention" and m.text == "people")
+    pred_people = next(m.key for m in pred_marks if m.layer == "mention" and m.text == "people")
+    assert [d for d, _ in diff.missed] == ["arguments: mini_001-e04 victim victims"]
+    assert [d for d, _ in diff.spurious] == ["arguments: mini_001-e04 target victims"]
+    assert [k for _, k in diff.missed] == [people] and [k for _, k in diff.spurious] == [pred_people]
+    assert diff.gold_status[people] == "missed" and diff.pred_status[pred_people] == "spurious"
+    assert diff.notes[("gold", people)] == ["mentions: match", "linking: match", "arguments: missed"]
+    assert {k for k, v in diff.gold_status.items() if v == "missed"} == {people}
 
 
 def test_the_view_marks_missed_and_spurious_spans(corpus: Corpus, make_pred: MakePred) -> None:
@@ -70,16 +81,25 @@ def test_the_view_marks_missed_and_spurious_spans(corpus: Corpus, make_pred: Mak
         return next((c[3:] for c in d.classes if c.startswith("st-")), "")
 
     marked = {(d.side, d.layer, d.text, status(d)) for d in reader.marks.values() if status(d) not in ("match", "")}
+    # The retyped meeting no longer aligns with the gold one, so its arguments and time count as
+    # missed and spurious too, on the mentions that show the arguments.
     assert marked == {
         ("gold", "mention", "Times Square", "missed"),
         ("gold", "trigger", "talks", "missed"),
+        ("gold", "time", "on Monday", "missed"),
+        ("gold", "mention", "Ana O'Neil", "missed"),
+        ("gold", "mention", '<script>alert("x")</script> delegation', "missed"),
         ("gold", "time", "on Sunday", "missed"),
         ("pred", "mention", "Minister Ana", "spurious"),
         ("pred", "trigger", "talks", "spurious"),
+        ("pred", "time", "on Monday", "spurious"),
+        ("pred", "mention", "Ana O'Neil", "spurious"),
+        ("pred", "mention", '<script>alert("x")</script> delegation', "spurious"),
         ("pred", "time", "on Sunday", "spurious"),
     }
     diff_buttons = [a for t, a in reader.tags if t == "button" and "data-target" in a]
-    assert len(diff_buttons) == 6
+    # mentions and linking: 1 + 1 each way; events 1; arguments 2; time 2.
+    assert len(diff_buttons) == 2 * (2 + 1 + 2 + 2)
     handles = {(d.side, d.n) for d in reader.marks.values()}
     assert all((a["data-side"], a["data-target"]) in handles for a in diff_buttons)
     assert "Predicted annotations" in page

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .diff import SpanDiff, span_diff
+from .diff import SpanDiff, compare
 from .render import UnknownDocumentError, render_html, write_html
 
-__all__ = ["SpanDiff", "UnknownDocumentError", "render_html", "span_diff", "write_html"]
+__all__ = ["SpanDiff", "UnknownDocumentError", "compare", "render_html", "write_html"]

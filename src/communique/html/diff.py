@@ -1,40 +1,35 @@
-"""Compare predicted marks with gold marks for the view: exact span and label match.
+"""Compare a predicted document with the gold one as the benchmark scorer counts it.
 
-This is the view's own simple comparison: a unit is (layer, start, end, label), and a gold
-unit is matched by an equal predicted unit, one for one. Mentions carry the actor id as label,
-triggers the event type, times the normalised value, quantities kind, hedge and number,
-statement cues and contents the speech-act type; argument, place, speaker and source spans
-that coincide with a mention are units of their own layer at the mention's span. The
-benchmark scorer, once it exists, decides what counts as missed or spurious; this module is
-the one place to call it from, keeping :class:`SpanDiff` as the view's input.
+The view asks :mod:`communique.scoring` for the units of each task on this one document and
+for their strict one-to-one alignment (:func:`~communique.scoring.matching.align`), then finds
+the marks that show each unit: a mention for ``mentions`` and ``linking``, a trigger for
+``events``, a statement's cue and content for ``statements``, an argument's span for
+``arguments`` and a time expression for ``time``. A unit the alignment leaves unmatched is
+*missed* (gold) or *spurious* (predicted); its marks are drawn so. ``wikidata`` scores actors
+across the corpus, not spans of a document, and is left out of the view.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 
+from ..corpus import Corpus
+from ..models import DocumentFile
+from ..scoring.identity import UNRESOLVED, Identities
+from ..scoring.matching import Mode, Unit, align
+from ..scoring.tasks import TASKS, Side, align_events, task_units
 from .marks import Mark
 
-Unit = tuple[str, int, int, str]
-"""(layer, start, end, label)."""
+VIEW_TASKS = tuple(t for t in TASKS if t != "wikidata")
+"""The tasks whose units are spans of one document (or events with spans)."""
 
-IGNORED_LAYERS = frozenset({"heading", "role"})
-"""Document structure and actor titles are not predicted; they are not compared."""
-
-
-def units(mark: Mark) -> list[Unit]:
-    """The comparable units of a mark: its own span, and every pointer that joined it."""
-    if mark.layer in IGNORED_LAYERS:
-        return []
-    own: list[Unit] = [(mark.layer, mark.start, mark.end, mark.label)]
-    return own + [(layer, mark.start, mark.end, label) for layer, label in mark.pointers]
+MODE: Mode = "strict"
 
 
 @dataclass(frozen=True)
 class LayerCount:
-    """Counts for one layer."""
+    """Counts for one task on this document."""
 
     layer: str
     gold: int
@@ -52,47 +47,106 @@ class LayerCount:
 
 @dataclass
 class SpanDiff:
-    """Which marks of each side are matched, missed (gold only) or spurious (predicted only)."""
+    """Which marks of each side the scorer matched, missed (gold) or found spurious (predicted)."""
 
     gold_status: dict[str, str] = field(default_factory=dict)
-    """Gold mark key -> 'match' or 'missed' (a mark with any unmatched unit is 'missed')."""
+    """Gold mark key -> 'match' or 'missed' (missed in any task that scores it)."""
     pred_status: dict[str, str] = field(default_factory=dict)
     """Predicted mark key -> 'match' or 'spurious'."""
-    missed: list[tuple[Unit, str]] = field(default_factory=list)
-    """Every gold unit with no predicted counterpart, with the key of the mark that shows it."""
-    spurious: list[tuple[Unit, str]] = field(default_factory=list)
-    """Every predicted unit with no gold counterpart, with its mark key."""
+    notes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """(side, mark key) -> one line per task that scores the mark ('linking: missed')."""
+    missed: list[tuple[str, str]] = field(default_factory=list)
+    """A description of every unmatched gold unit, with the key of a mark that shows it ('' if none)."""
+    spurious: list[tuple[str, str]] = field(default_factory=list)
+    """The same for every unmatched predicted unit."""
     counts: list[LayerCount] = field(default_factory=list)
 
 
-def _unmatched(
-    own: Sequence[Mark], other: Sequence[Mark], status: dict[str, str], bad: str
-) -> list[tuple[Unit, str]]:
-    available = Counter(u for m in other for u in units(m))
-    left = []
-    for mark in own:
-        mark_units = units(mark)
-        if not mark_units:
-            continue
-        status[mark.key] = "match"
-        for unit in mark_units:
-            if available[unit] > 0:
-                available[unit] -= 1
-            else:
-                left.append((unit, mark.key))
-                status[mark.key] = bad
-    return left
+UnitMarks = dict[str, list[list[str]]]
+"""Task -> for each unit, in the scorer's order, the keys of the marks that show it."""
 
 
-def span_diff(gold: Sequence[Mark], pred: Sequence[Mark]) -> SpanDiff:
-    """Compare two documents' marks unit by unit (exact span and label)."""
+def _by_tag(marks: Sequence[Mark]) -> dict[str, str]:
+    return {tag: m.key for m in marks for tag in m.tags}
+
+
+def _unit_marks(
+    f: DocumentFile,
+    units: dict[str, list[Unit]],
+    marks: Sequence[Mark],
+    actor_identity: dict[str, str],
+    event_identity: dict[str, str],
+) -> UnitMarks:
+    tag = _by_tag(marks)
+    keyed: dict[str, dict[tuple[Hashable, ...], list[str]]] = {"arguments": {}, "time": {}}
+    for ev in f.events:
+        ev_id = event_identity.get(ev.id, ev.id)
+        for i, arg in enumerate(ev.arguments):
+            key = (ev_id, arg.role, actor_identity.get(arg.actor, arg.actor))
+            keyed["arguments"].setdefault(key, []).append(tag.get(f"{ev.id}.argument.{i}", ""))
+        if ev.time is not None:
+            keyed["time"].setdefault((ev_id, ev.time.value, ev.time.precision), []).append(tag.get(f"{ev.id}.time", ""))
+    ordered = {
+        "mentions": [[m.id] for m in f.mentions],
+        "linking": [[m.id] for m in f.mentions],
+        "events": [[f"{e.id}.trigger.{k}"] for e in f.events for k in range(len(e.triggers))],
+        "statements": [[f"{s.id}.cue", f"{s.id}.content"] for s in f.statements],
+    }
+    out: UnitMarks = {}
+    for task in VIEW_TASKS:
+        if task in ordered:
+            out[task] = ordered[task] if len(ordered[task]) == len(units[task]) else [[] for _ in units[task]]
+        else:
+            out[task] = [keyed[task].get(u.key, []) for u in units[task]]
+    return {task: [[k for k in keys if k] for keys in lists] for task, lists in out.items()}
+
+
+def _describe(task: str, unit: Unit) -> str:
+    key = " ".join(str(k).replace(UNRESOLVED, "unmatched ") for k in unit.key)
+    spans = " ".join(f"[{s}, {e})" for s, e in unit.spans)
+    return f"{task}: {key} {spans}".strip()
+
+
+def compare(
+    gold: Corpus, pred: Corpus, doc_id: str, gold_marks: Sequence[Mark], pred_marks: Sequence[Mark]
+) -> SpanDiff:
+    """Score document ``doc_id`` of ``pred`` against ``gold`` (strict) and place the result on the marks."""
+    g1 = Corpus(gold.info, gold.actors, (gold.file(doc_id),))
+    p1 = Corpus(pred.info, pred.actors, (pred.file(doc_id),))
+    units = task_units(g1, p1, MODE)
+    ids = Identities(g1.actors)
+    resolved = {a.id: ids.resolve(a) for a in p1.actors}
+    gold_side = Side({doc_id: g1.files[0]}, {a.id: a for a in g1.actors}, lambda a: a)
+    pred_side = Side({doc_id: p1.files[0]}, {a.id: a for a in p1.actors}, lambda a: resolved.get(a, UNRESOLVED + a))
+    aligned = align_events(gold_side, pred_side, MODE)
+    pred_events = {e.id: aligned.get(e.id, UNRESOLVED + e.id) for e in p1.files[0].events}
+    where = {
+        "gold": _unit_marks(g1.files[0], {t: u[0] for t, u in units.items()}, gold_marks, {}, {}),
+        "pred": _unit_marks(
+            p1.files[0],
+            {t: u[1] for t, u in units.items()},
+            pred_marks,
+            resolved,
+            pred_events,
+        ),
+    }
     result = SpanDiff()
-    result.missed = _unmatched(gold, pred, result.gold_status, "missed")
-    result.spurious = _unmatched(pred, gold, result.pred_status, "spurious")
-    gold_by = Counter(u[0] for m in gold for u in units(m))
-    pred_by = Counter(u[0] for m in pred for u in units(m))
-    missed_by = Counter(u[0] for u, _ in result.missed)
-    for layer in sorted(set(gold_by) | set(pred_by)):
-        matched = gold_by[layer] - missed_by[layer]
-        result.counts.append(LayerCount(layer, gold_by[layer], pred_by[layer], matched))
+    for task in VIEW_TASKS:
+        gold_units, pred_units = units[task]
+        pairs = align(gold_units, pred_units, MODE)
+        hit = {"gold": {i for i, _ in pairs}, "pred": {j for _, j in pairs}}
+        result.counts.append(LayerCount(task, len(gold_units), len(pred_units), len(pairs)))
+        for side, side_units, bad, found, status in (
+            ("gold", gold_units, "missed", result.missed, result.gold_status),
+            ("pred", pred_units, "spurious", result.spurious, result.pred_status),
+        ):
+            for i, unit in enumerate(side_units):
+                keys = where[side][task][i]
+                ok = i in hit[side]
+                for key in keys:
+                    result.notes.setdefault((side, key), []).append(f"{task}: {'match' if ok else bad}")
+                    if not ok or status.get(key) != bad:
+                        status[key] = "match" if ok else bad
+                if not ok:
+                    found.append((_describe(task, unit), keys[0] if keys else ""))
     return result

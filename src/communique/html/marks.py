@@ -56,6 +56,8 @@ class Mark:
     """Details shown on hover and focus, as (field, value) rows."""
     pointers: list[tuple[str, str]] = field(default_factory=list)
     """(layer, label) of the argument, place, speaker or source spans that coincide with this mention."""
+    tags: list[str] = field(default_factory=list)
+    """Every record part this mark shows: its own key, and the keys of the pointers it took in."""
 
 
 class _Builder:
@@ -93,6 +95,7 @@ class _Builder:
             owner=owner,
             refs=[owner, *(refs or [])],
             info=[("id", owner), ("layer", layer), *(info or [])],
+            tags=[key],
         )
         self.marks.append(mark)
         return mark
@@ -106,6 +109,7 @@ class _Builder:
                     mark.refs.append(owner)
                 mark.info.append(("role", f"{role} of {owner}"))
                 mark.pointers.append((layer, label))
+                mark.tags.append(key)
             return
         self.add(key, layer, span, label, layer, owner, info=[("role", role)])
 

@@ -12,8 +12,8 @@ from html import escape
 
 from ..models import Actor, DocumentFile, Event, Statement
 from ..models._base import QID_PATTERN
+from ..scoring.report import Counts
 from .diff import SpanDiff
-from .ontology import LAYER_NAMES
 
 CONTENT_PREVIEW = 240
 """Statement contents longer than this are cut in the list (the full text is in the document)."""
@@ -133,30 +133,32 @@ def _section(ident: str, title: str, items: list[str]) -> str:
 
 
 def _f1(matched: int, gold: int, pred: int) -> str:
-    p = matched / pred if pred else 0.0
-    r = matched / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"<td>{p:.2f}</td><td>{r:.2f}</td><td>{f:.2f}</td>"
+    c = Counts(tp=matched, fp=pred - matched, fn=gold - matched)  # the scorer's conventions for empty cases
+    return f"<td>{c.precision:.2f}</td><td>{c.recall:.2f}</td><td>{c.f1:.2f}</td>"
 
 
 def diff_panel(diff: SpanDiff, handles: dict[tuple[str, str], str]) -> str:
     """Counts per layer and one button per missed or spurious unit (it highlights that span)."""
     rows = "".join(
-        f"<tr><th scope='row'>{escape(LAYER_NAMES.get(c.layer, c.layer))}</th><td>{c.gold}</td><td>{c.pred}</td>"
+        f"<tr><th scope='row'>{escape(c.layer)}</th><td>{c.gold}</td><td>{c.pred}</td>"
         f"<td>{c.matched}</td><td>{c.missed}</td><td>{c.spurious}</td>{_f1(c.matched, c.gold, c.pred)}</tr>"
         for c in diff.counts
     )
     table = (
-        "<table class='counts'><caption>Exact span and label match</caption><thead><tr><th scope='col'>layer</th>"
+        "<table class='counts'><caption>This document, scored as the benchmark does (strict)</caption>"
+        "<thead><tr><th scope='col'>task</th>"
         "<th scope='col'>gold</th><th scope='col'>predicted</th><th scope='col'>matched</th>"
         "<th scope='col'>missed</th><th scope='col'>spurious</th><th scope='col'>P</th><th scope='col'>R</th>"
         f"<th scope='col'>F1</th></tr></thead><tbody>{rows}</tbody></table>"
     )
     items = []
     for status, side, found in (("missed", "gold", diff.missed), ("spurious", "pred", diff.spurious)):
-        for (layer, start, end, label), key in found:
+        for description, key in found:
             target = handles.get((side, key), "")
-            text = f"{status}: {layer} {start}-{end} {label}"
+            text = f"{status} {description}"
+            if not target:  # nothing drawn for it (an argument without a span): a plain entry
+                items.append(f'<li class="st-{status}">{escape(text)}</li>')
+                continue
             items.append(
                 f'<li><button type="button" class="rec st-{status}" data-side="{side}" data-target="{escape(target)}" '
                 f'aria-pressed="false">{escape(text)}</button></li>'

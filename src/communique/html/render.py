@@ -15,7 +15,7 @@ from ..errors import CommuniqueError
 from ..jsonio import write_atomic
 from ..models import Actor, DocumentFile
 from . import panels
-from .diff import SpanDiff, span_diff
+from .diff import SpanDiff, compare
 from .marks import LAYERS, Mark, collect
 from .ontology import LAYER_NAMES
 from .segments import Placed, assign_lanes, fits, render_text
@@ -63,9 +63,10 @@ class _Side:
         self.lanes = assign_lanes(good)
         self.handles = {m.key: f"{prefix}{i}" for i, m in enumerate(good)}
 
-    def placed(self, status: dict[str, str]) -> list[Placed]:
+    def placed(self, diff: SpanDiff) -> list[Placed]:
+        status = diff.gold_status if self.name == "gold" else diff.pred_status
         return [
-            Placed(self.handles[m.key], m, lane, status.get(m.key, ""))
+            Placed(self.handles[m.key], m, lane, status.get(m.key, ""), tuple(diff.notes.get((self.name, m.key), ())))
             for m, lane in zip(self.marks, self.lanes, strict=True)
         ]
 
@@ -74,8 +75,7 @@ def _catalogue(placed: list[Placed]) -> str:
     out = []
     for p in placed:
         rows = list(p.mark.info)
-        if p.status:
-            rows.insert(0, ("comparison", p.status))
+        rows[2:2] = [("scored", note) for note in p.notes]
         items = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
         out.append(f'<dl id="i-{p.n}" class="c-{p.mark.category}">{items}</dl>')
     return "".join(out)
@@ -161,16 +161,15 @@ def render_html(doc_id: str, corpus: CorpusLike = None, pred: PredLike = None) -
     diff = SpanDiff()
     if pred is not None:
         if isinstance(pred, DocumentFile):
-            pred_file, pred_actors = pred, actors
+            pred_corpus = Corpus(gold_corpus.info, gold_corpus.actors, (pred,))
         else:
             pred_corpus = _corpus(pred)
-            pred_file = _file(pred_corpus, doc_id, "predicted corpus")
-            pred_actors = {**actors, **{a.id: a for a in pred_corpus.actors}}
-        sides.append(_Side("pred", "p", pred_file, pred_actors, text))
-        diff = span_diff(gold.marks, sides[1].marks)
+        pred_file = _file(pred_corpus, doc_id, "predicted corpus")
+        sides.append(_Side("pred", "p", pred_file, {a.id: a for a in pred_corpus.actors}, text))
+        diff = compare(gold_corpus, pred_corpus, doc_id, gold.marks, sides[1].marks)
     placed = {
-        "gold": gold.placed(diff.gold_status),
-        "pred": sides[1].placed(diff.pred_status) if len(sides) > 1 else [],
+        "gold": gold.placed(diff),
+        "pred": sides[1].placed(diff) if len(sides) > 1 else [],
     }
     lang = gold_file.document.language
     columns = _column(gold, placed["gold"], text, lang, "Gold annotations" if len(sides) > 1 else "Text")

@@ -30,6 +30,8 @@ class Placed:
     lane: int
     status: str
     """'' outside a comparison; 'match', 'missed' or 'spurious' in one."""
+    notes: tuple[str, ...] = ()
+    """In a comparison: one line per scoring task that counts this mark ('linking: missed')."""
 
 
 def fits(text: str, mark: Mark) -> bool:
@@ -83,8 +85,7 @@ def _summary(p: Placed) -> str:
     rows = dict(p.mark.info)
     head = f"{rows.get('layer', p.mark.layer)} {rows.get('id', p.mark.owner)}"
     rest = [f"{k}: {v}" for k, v in p.mark.info if k not in ("id", "layer")]
-    if p.status in ("missed", "spurious"):
-        rest.insert(0, p.status.upper())
+    rest[0:0] = [f"scored {note}" for note in p.notes]
     return "; ".join([head, *rest])
 
 
