@@ -70,15 +70,28 @@ def test_show_html_into_an_unwritable_place_is_an_io_error(corpus_dir: Path, tmp
 
 
 def test_show_without_html_uses_the_terminal_view_when_there_is_one(
-    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: Any
 ) -> None:
-    calls: list[tuple[Corpus, str]] = []
+    calls: list[tuple[Corpus, str, bool]] = []
+
+    def render_terminal(corpus: Corpus, doc_id: str, *, color: bool = False) -> str:
+        calls.append((corpus, doc_id, color))
+        return f"terminal view of {doc_id}\n"
+
     fake = types.ModuleType("communique.terminal")
     fake.__spec__ = importlib.machinery.ModuleSpec("communique.terminal", None)
-    fake.render_terminal = lambda corpus, doc_id: calls.append((corpus, doc_id))  # type: ignore[attr-defined]
+    fake.render_terminal = render_terminal  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "communique.terminal", fake)
     assert main(["show", DOC, "--dir", str(corpus_dir)]) == 0
-    assert [doc_id for _, doc_id in calls] == [DOC]
+    assert [(doc_id, color) for _, doc_id, color in calls] == [(DOC, False)]
+    assert capsys.readouterr().out == f"terminal view of {DOC}\n"
+
+
+def test_show_without_html_prints_the_real_terminal_view(corpus_dir: Path, capsys: Any) -> None:
+    pytest.importorskip("communique.terminal")
+    assert main(["show", DOC, "--dir", str(corpus_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(DOC) and "Geneva" in out and "\x1b[" not in out
 
 
 def test_show_without_html_falls_back_to_a_plain_listing(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import importlib.util
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if importlib.util.find_spec("communique.terminal") is not None:
         terminal = importlib.import_module("communique.terminal")
-        terminal.render_terminal(corpus, args.doc_id)
+        shown = terminal.render_terminal(corpus, args.doc_id, color=sys.stdout.isatty())
+        if isinstance(shown, str):
+            out(shown.rstrip("\n"))
         return 0
     _plain(corpus, args.doc_id)
     return 0
