@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 import communique
+from communique.baselines import write_baseline
 from communique.corpus import Corpus
 from communique.html import write_html
 from communique.models import Event, Span
@@ -154,17 +155,25 @@ def test_the_comparison_and_the_packaged_corpus_render_in_the_browser(
         const r = s.getBoundingClientRect(); return [s.dataset.side, r.left, r.width]; })""")
     assert [c[0] for c in columns] == ["gold", "pred"]
     assert columns[1][1] >= columns[0][1] + columns[0][2], "the prediction stands beside the gold text"
-    outlines = browser.js("""Array.from(document.querySelectorAll('.mk.st-missed, .mk.st-spurious'))
-        .map(e => getComputedStyle(e).outlineStyle)""")
-    assert outlines and set(outlines) <= {"dashed", "dotted"}
+    brackets = browser.js("""Array.from(document.querySelectorAll('.text .mk.st-missed, .text .mk.st-spurious'))
+        .map(e => [e.classList.contains('st-missed'), getComputedStyle(e).borderTopStyle,
+                   parseFloat(getComputedStyle(e).borderTopWidth)])""")
+    assert brackets and all(w >= 2 for _, _, w in brackets)
+    assert {(missed, style) for missed, style, _ in brackets} == {(True, "dashed"), (False, "dotted")}
     browser.click(*center_of(browser, "button.rec.st-missed"))
     assert browser.js("document.querySelectorAll('.mk.hl.st-missed').length") >= 1
     browser.js("window.scrollTo(0, 0)")
     browser.screenshot(artifacts / "view-compare.png")
 
+    # The packaged corpus, alone and beside the rules baseline's predictions.
     packaged = communique.load()
     doc_id = packaged.documents[0].id
     open_view(browser, write_html(tmp_path / "packaged.html", doc_id))
     shown = browser.js("document.getElementById('text-gold').textContent")
     assert shown == packaged.file(doc_id).document.text
-    browser.screenshot(artifacts / "view-packaged.png")
+    browser.screenshot(artifacts / "view-packaged.png", full_page=False)
+    write_baseline("rules", packaged, tmp_path / "rules")
+    open_view(browser, write_html(tmp_path / "rules.html", doc_id, pred=tmp_path / "rules"))
+    shown = browser.js("['text-gold', 'text-pred'].map(id => document.getElementById(id).textContent)")
+    assert shown == [packaged.file(doc_id).document.text] * 2
+    browser.screenshot(artifacts / "view-packaged-vs-rules.png", full_page=False)

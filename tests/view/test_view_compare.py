@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,8 +34,8 @@ def edit(doc: dict[str, Any]) -> None:
     doc["events"][3]["time"]["value"] = "2025-04-12"
 
 
-def one_document(corpus: Corpus) -> Corpus:
-    return Corpus(corpus.info, corpus.actors, (corpus.file(DOC),))
+def one_document(corpus: Corpus, doc_id: str = DOC) -> Corpus:
+    return Corpus(corpus.info, corpus.actors, (corpus.file(doc_id),))
 
 
 def test_the_view_counts_what_the_scorer_counts(corpus: Corpus, make_pred: MakePred) -> None:
@@ -117,3 +118,26 @@ def test_an_unknown_document_in_the_prediction_is_an_error(corpus: Corpus) -> No
     empty = Corpus(corpus.info, corpus.actors, ())
     with pytest.raises(communique.CommuniqueError, match="no document 'mini_001' in the predicted corpus"):
         render_html(DOC, corpus, empty)
+
+
+def test_the_packaged_corpus_beside_the_rules_baseline(tmp_path: Path) -> None:
+    from test_view_render import check_every_span_once
+
+    from communique.baselines import write_baseline
+
+    gold = communique.load()
+    write_baseline("rules", gold, tmp_path / "rules")
+    pred = communique.load(tmp_path / "rules")
+    for doc in gold.documents:
+        page = render_html(doc.id, gold, pred)
+        check_every_span_once(gold, doc.id, page)
+        reader = read_page(page)
+        assert reader.texts["pred"] == doc.text
+        drawn_pred = {d.owner for d in reader.marks.values() if d.side == "pred" and d.layer == "mention"}
+        assert drawn_pred == {m.id for m in pred.file(doc.id).mentions}
+        report = communique.score(one_document(gold, doc.id), one_document(pred, doc.id))
+        rows = re.findall(r"<tr><th scope='row'>(\w+)</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td>", page)
+        assert rows, "the comparison shows the per-task counts"
+        for task, n_gold, n_pred, matched in rows:
+            strict = report[task].strict
+            assert (int(n_gold), int(n_pred), int(matched)) == (strict.tp + strict.fn, strict.tp + strict.fp, strict.tp)

@@ -101,10 +101,13 @@ def _unit_marks(
     return {task: [[k for k in keys if k] for keys in lists] for task, lists in out.items()}
 
 
-def _describe(task: str, unit: Unit) -> str:
+def _describe(task: str, unit: Unit, text: str) -> str:
     key = " ".join(str(k).replace(UNRESOLVED, "unmatched ") for k in unit.key)
-    spans = " ".join(f"[{s}, {e})" for s, e in unit.spans)
-    return f"{task}: {key} {spans}".strip()
+    quoted = []
+    for start, end in unit.spans:
+        piece = text[start:end]
+        quoted.append(f"“{piece if len(piece) <= 50 else piece[:49] + '…'}” [{start}, {end})")
+    return " ".join([f"{task}: {key}", *quoted])
 
 
 def compare(
@@ -148,5 +151,5 @@ def compare(
                     if not ok or status.get(key) != bad:
                         status[key] = "match" if ok else bad
                 if not ok:
-                    found.append((_describe(task, unit), keys[0] if keys else ""))
+                    found.append((_describe(task, unit, g1.files[0].document.text), keys[0] if keys else ""))
     return result

@@ -137,6 +137,18 @@ def _f1(matched: int, gold: int, pred: int) -> str:
     return f"<td>{c.precision:.2f}</td><td>{c.recall:.2f}</td><td>{c.f1:.2f}</td>"
 
 
+_COLUMNS = (
+    ("gold", "gold units"),
+    ("pred", "predicted units"),
+    ("tp", "matched: true positives"),
+    ("fn", "missed: false negatives"),
+    ("fp", "spurious: false positives"),
+    ("P", "precision"),
+    ("R", "recall"),
+    ("F1", "F1"),
+)
+
+
 def diff_panel(diff: SpanDiff, handles: dict[tuple[str, str], str]) -> str:
     """Counts per layer and one button per missed or spurious unit (it highlights that span)."""
     rows = "".join(
@@ -144,12 +156,13 @@ def diff_panel(diff: SpanDiff, handles: dict[tuple[str, str], str]) -> str:
         f"<td>{c.matched}</td><td>{c.missed}</td><td>{c.spurious}</td>{_f1(c.matched, c.gold, c.pred)}</tr>"
         for c in diff.counts
     )
+    heads = "".join(
+        f"<th scope='col'><abbr title='{escape(long)}'>{escape(short)}</abbr></th>" for short, long in _COLUMNS
+    )
     table = (
-        "<table class='counts'><caption>This document, scored as the benchmark does (strict)</caption>"
-        "<thead><tr><th scope='col'>task</th>"
-        "<th scope='col'>gold</th><th scope='col'>predicted</th><th scope='col'>matched</th>"
-        "<th scope='col'>missed</th><th scope='col'>spurious</th><th scope='col'>P</th><th scope='col'>R</th>"
-        f"<th scope='col'>F1</th></tr></thead><tbody>{rows}</tbody></table>"
+        "<div class='scroll' tabindex='0' role='region' aria-label='Counts per task'><table class='counts'>"
+        "<caption>This document, scored as the benchmark does (strict)</caption>"
+        f"<thead><tr><th scope='col'>task</th>{heads}</tr></thead><tbody>{rows}</tbody></table></div>"
     )
     items = []
     for status, side, found in (("missed", "gold", diff.missed), ("spurious", "pred", diff.spurious)):

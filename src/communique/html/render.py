@@ -93,10 +93,7 @@ def _legend(placed: list[Placed]) -> str:
     if any(p.status for p in placed):
         items.append('<li><span class="mk L-mention c-unknown lane-0 b z st-missed sample">missed</span></li>')
         items.append('<li><span class="mk L-mention c-unknown lane-0 b z st-spurious sample">spurious</span></li>')
-    return (
-        '<section class="panel" aria-labelledby="legend-h"><h2 id="legend-h">Legend</h2>'
-        f'<ul class="legend">{"".join(items)}</ul></section>'
-    )
+    return f'<details class="panel" open><summary>Legend</summary><ul class="legend">{"".join(items)}</ul></details>'
 
 
 def _bad(sides: list[_Side]) -> str:
