@@ -131,6 +131,11 @@ def test_focus_and_hover_show_the_details(browser: Any, corpus: Corpus, tmp_path
     text = browser.js("document.getElementById('tip').hidden ? '' : document.getElementById('tip').textContent")
     assert ev.id in text and ev.type in text and doc.statements[2].id in text, text
 
+    # Clicking a span selects its record: the record's entry is pressed and all its spans light up.
+    browser.click(x, y)
+    assert browser.js(f"document.querySelector('button[data-ref=\"{ev.id}\"]').getAttribute('aria-pressed')") == "true"
+    assert Counter(browser.js(HIGHLIGHTED)) == Counter(s.text for s in event_spans(ev))
+
     # Every focusable mark is reachable: one tab stop per mark, each described by the popover.
     stops = browser.js("document.querySelectorAll('.text .mk[tabindex=\"0\"][aria-describedby=\"tip\"]').length")
     marks = browser.js(
