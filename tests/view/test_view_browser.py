@@ -167,6 +167,13 @@ def test_the_comparison_and_the_packaged_corpus_render_in_the_browser(
     assert {(missed, style) for missed, style, _ in brackets} == {(True, "dashed"), (False, "dotted")}
     browser.click(*center_of(browser, "button.rec.st-missed"))
     assert browser.js("document.querySelectorAll('.mk.hl.st-missed').length") >= 1
+    # The predicted records' entries highlight spans in the predicted column only.
+    browser.js("document.querySelector('aside details:last-of-type').open = true")
+    browser.click(*center_of(browser, 'button[data-side="pred"][data-ref="ana_oneil"]'))
+    sides = browser.js(
+        "Array.from(document.querySelectorAll('.text .mk.hl')).map(e => e.closest('section').dataset.side)"
+    )
+    assert sides and set(sides) == {"pred"}
     browser.js("window.scrollTo(0, 0)")
     browser.screenshot(artifacts / "view-compare.png")
 
