@@ -1,16 +1,43 @@
-"""Shared fixtures: the hand-made corpus, copies of it, release folders and CLI runs."""
+"""Shared fixtures: the hand-made corpus, copies of it, release folders and CLI runs; hypothesis profiles.
+
+Hypothesis profiles (choose with HYPOTHESIS_PROFILE=<name>; the default is ``ci``):
+
+- ``ci``: 50 examples per property, no deadline, derandomized and without the example database,
+  so every run (local or CI) tries the same inputs and a failure reproduces exactly.
+- ``dev``: 500 random examples per property, for a deeper search before a release.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from _support import FIXTURE_CORPUS, REPO
 from communique.cli import main
+from hostile import BASE_CORPUS
+
+settings.register_profile(
+    "ci",
+    max_examples=50,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "dev",
+    max_examples=500,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @dataclass
@@ -71,3 +98,10 @@ def packaged_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     build(None, out)
     return out
 
+
+@pytest.fixture
+def base_corpus(tmp_path: Path) -> Path:
+    """A fresh copy of the tiny valid base corpus of the hostile-input fixtures (tests/fixtures/hostile/_base)."""
+    root = tmp_path / "corpus"
+    shutil.copytree(BASE_CORPUS, root)
+    return root

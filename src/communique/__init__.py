@@ -21,6 +21,7 @@ from .errors import (
     IntegrityError,
     ScoringError,
     SpanResolutionError,
+    UnsafePathError,
 )
 from .html import render_html, write_html
 from .release.hf import to_hf
@@ -41,6 +42,7 @@ __all__ = [
     "ScoreReport",
     "ScoringError",
     "SpanResolutionError",
+    "UnsafePathError",
     "__version__",
     "dataset_version",
     "load",

@@ -84,15 +84,27 @@ def _seed_text(root: Path, seed: object) -> str:
         raise CommuniqueError("the document record has no seed file name")
     path = safe_child(root / SEEDS_DIR, seed)
     try:
-        return path.read_text(encoding="utf-8")
+        return jsonio.read_path(path).decode("utf-8")
     except OSError as exc:
         raise CommuniqueError(f"cannot read seed {path}: {exc.strerror or exc}") from None
+    except jsonio.JsonReadError as exc:
+        raise CommuniqueError(f"cannot read seed {path}: {exc.message}") from None
+    except UnicodeDecodeError as exc:
+        raise CommuniqueError(f"seed {path} is not UTF-8 (invalid byte at offset {exc.start})") from None
+
+
+def _read_json(path: Path) -> Any:
+    """Strict JSON from ``path`` (size checked before reading); CommuniqueError naming the file otherwise."""
+    try:
+        return jsonio.load_path(path)
+    except jsonio.JsonReadError as exc:
+        raise CommuniqueError(f"{path}:{exc.line or 1}: {exc.message}") from None
 
 
 def _document_texts(root: Path) -> dict[str, str]:
     texts = {}
     for path in sorted((root / DOCUMENTS_DIR).glob("*.json")):
-        raw = jsonio.loads(path.read_bytes())
+        raw = _read_json(path)
         doc = raw.get("document") if isinstance(raw, dict) else None
         if isinstance(doc, dict) and isinstance(doc.get("id"), str):
             texts[doc["id"]] = _seed_text(root, doc.get("seed"))
@@ -105,10 +117,7 @@ def resolve_file(root: Path, path: Path) -> int:
     Raises :class:`SpanResolutionError` listing every quote that could not be resolved; the
     file is then left untouched.
     """
-    try:
-        raw = jsonio.loads(path.read_bytes())
-    except jsonio.JsonReadError as exc:
-        raise CommuniqueError(f"{path}:{exc.line or 1}: {exc.message}") from None
+    raw = _read_json(path)
     before = jsonio.dumps(raw)
     errors: list[str] = []
     if path.name == Path(ACTORS_FILE).name:

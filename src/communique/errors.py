@@ -46,6 +46,10 @@ class IntegrityError(CommuniqueError):
         self.findings = list(findings or [])
 
 
+class UnsafePathError(CommuniqueError, ValueError):
+    """A name taken from data is not a plain id and cannot safely name a file."""
+
+
 class SpanResolutionError(CommuniqueError):
     """A quoted span could not be resolved to one place in the text."""
 

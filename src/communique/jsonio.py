@@ -9,21 +9,26 @@ is then renamed over the target, so a file appears whole or not at all.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
-"""Largest JSON file read (256 MiB); larger files are refused with a clear message."""
+"""Largest file read (256 MiB); larger files are refused with a clear message, before they are read."""
 MAX_DEPTH = 64
 """Deepest nesting of arrays and objects accepted."""
+MAX_VALUES = 500_000
+"""Most objects, arrays and list items in one file (counted as the '{', '[' and ',' in its text, an upper
+bound). It bounds the memory that validating a broken file can take: each value can yield a few findings."""
 MAX_INT = 2**63 - 1
 """Integers beyond signed 64 bits are refused: other JSON readers would lose precision."""
+_MAX_INT_DIGITS = len(str(MAX_INT))
 
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
 
 
 class JsonReadError(ValueError):
@@ -50,39 +55,70 @@ def _constant(name: str) -> Any:
 
 
 def _int(text: str) -> int:
-    value = int(text)
-    if abs(value) > MAX_INT:
-        raise JsonReadError(f"integer {text[:30]} is beyond 64 bits; expected |n| <= 2**63-1")
+    digits = text.lstrip("-")
+    if len(digits) > _MAX_INT_DIGITS or abs(int(text)) > MAX_INT:
+        shown = text if len(text) <= 30 else text[:30] + "..."
+        raise JsonReadError(f"integer {shown} is beyond 64 bits; expected |n| <= 2**63-1")
+    return int(text)
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        shown = text if len(text) <= 30 else text[:30] + "..."
+        raise JsonReadError(f"number {shown} overflows a 64-bit float; expected a finite number")
     return value
 
 
-def _depth(text: str) -> int:
-    depth = deepest = 0
-    in_string = escaped = False
-    for ch in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif ch == "\\":
-                escaped = True
-            elif ch == '"':
-                in_string = False
-        elif ch == '"':
-            in_string = True
-        elif ch in "[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        elif ch in "]}":
-            depth -= 1
+def _nesting(value: Any) -> int:
+    """The deepest nesting of arrays and objects in a parsed value (iterative: no recursion limit)."""
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, (dict, list)) else []
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        for child in node.values() if isinstance(node, dict) else node:
+            if isinstance(child, (dict, list)):
+                stack.append((child, depth + 1))
     return deepest
+
+
+def _check_surrogates(node: Any) -> None:
+    """Refuse a string holding half of a UTF-16 surrogate pair (from an escape like ``\\ud800``).
+
+    It is no Unicode text: the models refuse it, JSON Schema validators accept it, other readers
+    replace or reject it, and it cannot be written back as UTF-8. Refusing it here keeps every
+    reader of the corpus in agreement. Valid UTF-8 text holds no surrogate, so only a ``\\u``
+    escape can produce one: the walk runs only when the text has such an escape.
+    """
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise JsonReadError(
+                    f"string {item[:30]!a} holds a lone UTF-16 surrogate escape; expected valid Unicode"
+                ) from None
+
+
+def _too_large(size: int) -> JsonReadError:
+    return JsonReadError(
+        f"file is {size} bytes; the limit is {MAX_FILE_BYTES} bytes (communique.jsonio.MAX_FILE_BYTES): "
+        "split the corpus into more document files"
+    )
 
 
 def loads(data: bytes) -> Any:
     """Parse JSON bytes strictly; raise :class:`JsonReadError` with a location on any problem."""
     if len(data) > MAX_FILE_BYTES:
-        raise JsonReadError(
-            f"file is {len(data)} bytes; the limit is {MAX_FILE_BYTES} bytes: split the corpus into more document files"
-        )
+        raise _too_large(len(data))
     if data.startswith(b"\xef\xbb\xbf"):
         raise JsonReadError("file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", 1, 1)
     try:
@@ -92,42 +128,59 @@ def loads(data: bytes) -> Any:
         raise JsonReadError(f"invalid UTF-8 at byte {exc.start}; expected UTF-8 text", line) from None
     if not text.strip():
         raise JsonReadError("file is empty; expected a JSON object", 1, 1)
-    if _depth(text) > MAX_DEPTH:
-        raise JsonReadError(f"nesting is deeper than {MAX_DEPTH} levels")
+    values = text.count("{") + text.count("[") + text.count(",")
+    if values > MAX_VALUES:
+        raise JsonReadError(
+            f"file holds about {values} JSON values; the limit is {MAX_VALUES} (communique.jsonio.MAX_VALUES): "
+            "split the corpus into more document files"
+        )
+    too_deep = f"nesting is deeper than {MAX_DEPTH} levels (communique.jsonio.MAX_DEPTH)"
     try:
-        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int)
+        value = json.loads(text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_int, parse_float=_float)
     except JsonReadError:
         raise
     except json.JSONDecodeError as exc:
         raise JsonReadError(f"not valid JSON: {exc.msg}", exc.lineno, exc.colno) from None
-    except RecursionError:
-        raise JsonReadError(f"nesting is deeper than {MAX_DEPTH} levels") from None
-    _reject_lone_surrogates(value)
+    except RecursionError:  # the parser's own guard, far beyond MAX_DEPTH
+        raise JsonReadError(too_deep) from None
+    if text.count("[") + text.count("{") > MAX_DEPTH and _nesting(value) > MAX_DEPTH:
+        raise JsonReadError(too_deep)
+    if _SURROGATE_ESCAPE.search(text):
+        _check_surrogates(value)
     return value
 
 
-def _reject_lone_surrogates(value: Any) -> None:
-    """Refuse a string holding half of a UTF-16 surrogate pair (from an escape like ``\\ud800``).
+def read_limited(source: IO[bytes], limit: int | None = None) -> bytes:
+    """Read at most ``limit`` bytes (default :data:`MAX_FILE_BYTES`) from an open binary file.
 
-    It is no Unicode text: the models refuse it, JSON Schema validators accept it, and other
-    readers replace or reject it. Refusing it here keeps every reader of the corpus in agreement.
+    Raises :class:`JsonReadError` when the file holds more, without reading the rest into memory.
     """
-    stack = [value]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, str):
-            strings = [node]
-        elif isinstance(node, dict):
-            strings = list(node)
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-            continue
-        else:
-            continue
-        for s in strings:
-            if _SURROGATE.search(s):
-                raise JsonReadError(f"string {s[:40]!r} holds a lone UTF-16 surrogate; expected Unicode text")
+    cap = MAX_FILE_BYTES if limit is None else limit
+    data = source.read(cap + 1)
+    if len(data) > cap:
+        raise JsonReadError(
+            f"file is larger than the limit of {cap} bytes (communique.jsonio.MAX_FILE_BYTES): "
+            "split the corpus into more document files"
+        )
+    return data
+
+
+def read_path(path: Path) -> bytes:
+    """Read a file whose size is checked with ``stat`` first: an oversized file is never read.
+
+    Raises :class:`JsonReadError` for a file over :data:`MAX_FILE_BYTES` and ``OSError`` when it
+    cannot be read.
+    """
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _too_large(size)
+    with path.open("rb") as fh:
+        return read_limited(fh)
+
+
+def load_path(path: Path) -> Any:
+    """Read and parse a JSON file strictly (size checked before reading)."""
+    return loads(read_path(path))
 
 
 def dumps(obj: Any) -> str:
@@ -135,17 +188,49 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
+def _new_file_mode(path: Path) -> int:
+    """The mode the written file gets: the old file's, else what ``open`` would give (0o666 less umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that the file appears whole or not at all."""
+    """Write ``data`` to ``path`` so that the file appears whole or not at all.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
+    file is renamed over ``path``. On any error (or interruption) the temporary file is removed
+    and an existing ``path`` is left as it was.
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _new_file_mode(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        Path(tmp).chmod(mode)
         Path(tmp).replace(path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        dir_fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:  # some file systems refuse fsync on a folder; the rename is done either way
+        pass
+    finally:
+        os.close(dir_fd)

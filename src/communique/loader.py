@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import jsonio
+from .errors import UnsafePathError
 from .models import ActorsFile, CorpusInfo, DocumentFile
+from .paths import is_plain_id, split_name
 from .report import Finding, Report
 
 CORPUS_FILE = "data/corpus.json"
@@ -56,10 +58,15 @@ def _record_id(raw: Any, loc: tuple[int | str, ...]) -> str | None:
     return found
 
 
+MAX_FINDINGS_PER_FILE = 100
+"""Record-format findings listed per file; past it one more finding gives the count of the rest."""
+
+
 def structure_findings(exc: ValidationError, raw: Any, file: str) -> list[Finding]:
-    """Turn a pydantic ValidationError into E103 findings with JSON paths and record ids."""
+    """Turn a pydantic ValidationError into E103 findings with JSON paths and record ids (at most
+    :data:`MAX_FINDINGS_PER_FILE`, then one finding that counts the rest)."""
     findings = []
-    for err in exc.errors(include_url=False):
+    for err in exc.errors(include_url=False)[:MAX_FINDINGS_PER_FILE]:
         loc = tuple(err["loc"])
         found = err.get("input")
         found_text = _short(found)
@@ -74,6 +81,10 @@ def structure_findings(exc: ValidationError, raw: Any, file: str) -> list[Findin
                 found=found_text,
             )
         )
+    rest = exc.error_count() - len(findings)
+    if rest > 0:
+        message = f"and {rest} more record-format errors in this file (the first {len(findings)} are listed)"
+        findings.append(Finding(file=file, path="$", code="E103", message=message))
     return findings
 
 
@@ -103,6 +114,19 @@ class Reading:
     texts: dict[str, str] = field(default_factory=dict)
     """Seed texts by seed file name."""
     seed_bytes: dict[str, bytes] = field(default_factory=dict)
+    unread: set[str] = field(default_factory=set)
+    """Data files (or the documents folder) whose records are missing from the reading because the
+    structural layer refused them; checks that need those records stay silent about them."""
+
+    @property
+    def actors_complete(self) -> bool:
+        """True when data/actors.json was read and valid: every actor of the corpus is known."""
+        return ACTORS_FILE not in self.unread
+
+    @property
+    def documents_complete(self) -> bool:
+        """True when every document file was listed, read and valid: every record of the documents is known."""
+        return not any(rel == DOCUMENTS_DIR or rel.startswith(DOCUMENTS_DIR + "/") for rel in self.unread)
 
 
 def _child(root: Traversable | Path, rel: str) -> Traversable | Path:
@@ -112,15 +136,42 @@ def _child(root: Traversable | Path, rel: str) -> Traversable | Path:
     return node
 
 
+def _not_a_file(node: Traversable | Path, rel: str) -> Finding:
+    """Why ``node`` (which is not a regular file) cannot be read: E100 when absent, E101 otherwise."""
+    if isinstance(node, Path):
+        if node.is_dir():
+            return Finding(rel, "$", "E101", f"cannot read {rel}: it is a folder; expected a file")
+        if node.exists():
+            return Finding(rel, "$", "E101", f"cannot read {rel}: not a regular file (a device, pipe or socket)")
+        dangling = " (a symbolic link to a missing file)" if node.is_symlink() else ""
+    else:
+        if node.is_dir():
+            return Finding(rel, "$", "E101", f"cannot read {rel}: it is a folder; expected a file")
+        dangling = ""
+    return Finding(rel, "$", "E100", f"missing file {rel}{dangling}; expected it in the corpus directory")
+
+
 def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
+    """The bytes of ``root/rel``, or None with an E100 (missing), E101 (unreadable) or E102 (too large) finding.
+
+    The size is checked before reading (``stat`` for a real file, a bounded read otherwise): a file
+    over :data:`communique.jsonio.MAX_FILE_BYTES` is never read into memory.
+    """
     node = _child(root, rel)
     try:
         if not node.is_file():
-            report.add(Finding(rel, "$", "E100", f"missing file {rel}; expected it in the corpus directory"))
+            report.add(_not_a_file(node, rel))
             return None
-        return node.read_bytes()
-    except OSError as exc:
-        report.add(Finding(rel, "$", "E101", f"cannot read {rel}: {exc.strerror or exc}"))
+        if isinstance(node, Path):
+            return jsonio.read_path(node)
+        with node.open("rb") as fh:
+            return jsonio.read_limited(fh)
+    except jsonio.JsonReadError as exc:
+        report.add(Finding(rel, "$", "E102", exc.message))
+        return None
+    except (OSError, ValueError) as exc:  # ValueError: a name the OS cannot represent (NUL byte)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        report.add(Finding(rel, "$", "E101", f"cannot read {rel}: {reason}"))
         return None
 
 
@@ -153,13 +204,65 @@ def parse_model(data: bytes, rel: str, model: type[_M], report: Report) -> tuple
         return raw, None
 
 
-def iter_document_names(root: Traversable | Path) -> Iterator[str]:
+def _printable(name: str) -> str:
+    """A file name as ASCII text that can always be printed (odd bytes and controls escaped)."""
+    return ascii(name)[1:-1]
+
+
+def iter_document_names(
+    root: Traversable | Path, report: Report | None = None, skipped: set[str] | None = None
+) -> Iterator[str]:
+    """The document files under data/documents/, sorted; an unlistable folder or oddly named files
+    become findings in ``report`` and entries in ``skipped``."""
     folder = _child(root, DOCUMENTS_DIR)
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError as exc:
+        if report is not None:
+            report.add(Finding(DOCUMENTS_DIR, "$", "E101", f"cannot list {DOCUMENTS_DIR}: {exc.strerror or exc}"))
+        if skipped is not None:
+            skipped.add(DOCUMENTS_DIR)
         return
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
     for name in names:
+        if not name.endswith(".json"):
+            continue
+        if not is_plain_id(name[: -len(".json")]):
+            if skipped is not None:
+                skipped.add(f"{DOCUMENTS_DIR}/{_printable(name)}")
+            if report is not None:
+                report.add(
+                    Finding(
+                        f"{DOCUMENTS_DIR}/{_printable(name)}",
+                        "$",
+                        "E105",
+                        f"document file name {_printable(name)!r} is not '<document id>.json' with a plain id "
+                        "(ASCII letters, digits, '_' or '-'); the file was not read",
+                    )
+                )
+            continue
         yield f"{DOCUMENTS_DIR}/{name}"
+
+
+def _read_seed(root: Traversable | Path, seed: str, reading: Reading) -> None:
+    report = reading.report
+    try:
+        stem = split_name(seed, ".txt")
+    except UnsafePathError as exc:  # the model's pattern already refuses these; kept as a second guard
+        report.add(Finding(f"{SEEDS_DIR}/{_printable(seed)}", "$", "E101", str(exc)))
+        return
+    seed_rel = f"{SEEDS_DIR}/{stem}.txt"
+    data = read_bytes(root, seed_rel, report)
+    if data is None:
+        return
+    reading.seed_bytes[seed] = data
+    try:
+        reading.texts[seed] = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        message = f"seed is not UTF-8 (byte {exc.start}); expected UTF-8 text"
+        report.add(Finding(seed_rel, "$", "E101", message, line=line))
 
 
 def read(root: Traversable | Path) -> Reading:
@@ -179,15 +282,19 @@ def read(root: Traversable | Path) -> Reading:
     data = read_bytes(root, CORPUS_FILE, report)
     if data is not None:
         _, reading.info = parse_model(data, CORPUS_FILE, CorpusInfo, report)
+    if reading.info is None:
+        reading.unread.add(CORPUS_FILE)
     data = read_bytes(root, ACTORS_FILE, report)
     if data is not None:
         _, reading.actors = parse_model(data, ACTORS_FILE, ActorsFile, report)
-    for rel in iter_document_names(root):
+    if reading.actors is None:
+        reading.unread.add(ACTORS_FILE)
+    names = list(iter_document_names(root, report, reading.unread))
+    for rel in names:
         data = read_bytes(root, rel, report)
-        if data is None:
-            continue
-        _, doc = parse_model(data, rel, DocumentFile, report)
+        doc = None if data is None else parse_model(data, rel, DocumentFile, report)[1]
         if doc is None:
+            reading.unread.add(rel)
             continue
         stem = rel.rsplit("/", 1)[1][: -len(".json")]
         if stem != doc.document.id:
@@ -201,15 +308,10 @@ def read(root: Traversable | Path) -> Reading:
                 )
             )
         reading.documents.append((rel, doc))
-        seed_rel = f"{SEEDS_DIR}/{doc.document.seed}"
         if doc.document.seed not in reading.seed_bytes:
-            seed = read_bytes(root, seed_rel, report)
-            if seed is not None:
-                reading.seed_bytes[doc.document.seed] = seed
-                try:
-                    reading.texts[doc.document.seed] = seed.decode("utf-8")
-                except UnicodeDecodeError as exc:
-                    report.add(Finding(seed_rel, "$", "E101", f"seed is not UTF-8 (byte {exc.start})"))
-    if not reading.documents and not report.errors:
-        report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
+            _read_seed(root, doc.document.seed, reading)
+    if not names:
+        reading.unread.add(DOCUMENTS_DIR)
+        if not any(f.file.startswith(DOCUMENTS_DIR) for f in report.findings):
+            report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
     return reading

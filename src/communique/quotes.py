@@ -63,11 +63,25 @@ def _is_quote(node: dict[str, Any]) -> bool:
     return "quote" in node and set(node) <= QUOTE_KEYS
 
 
+def _quote_type_error(node: dict[str, Any]) -> str | None:
+    """What is wrong with the types in a quote span, if anything (data may hold any JSON)."""
+    for key in ("quote", "prefix", "suffix"):
+        if key in node and not isinstance(node[key], str):
+            return f"{key} must be a string, found {type(node[key]).__name__}"
+    occ = node.get("occurrence")
+    if occ is not None and (isinstance(occ, bool) or not isinstance(occ, int)):
+        return f"occurrence must be a whole number, found {type(occ).__name__}"
+    return None
+
+
 def resolve_quotes(node: Any, text: str, path: str = "$") -> tuple[Any, list[str]]:
     """Return ``node`` with every quote span resolved, and the errors (with JSON paths)."""
     errors: list[str] = []
     if isinstance(node, dict):
         if _is_quote(node):
+            problem = _quote_type_error(node)
+            if problem:
+                return node, [f"{path}: {problem}"]
             try:
                 occ = node.get("occurrence")
                 start, end = find_quote(

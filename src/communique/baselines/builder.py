@@ -31,6 +31,7 @@ from ..models import (
     Span,
     Statement,
 )
+from ..paths import safe_child
 
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -139,9 +140,9 @@ class Prediction:
             _dump(tmp / "data" / "corpus.json", info)
             _dump(tmp / "data" / "actors.json", actors)
             for f in self.files():
-                _dump(tmp / "data" / "documents" / f"{f.document.id}.json", f)
+                _dump(safe_child(tmp / "data" / "documents", f.document.id, ".json"), f)
             for seed, text in seeds.items():
-                (tmp / "seeds" / seed).write_bytes(text.encode("utf-8"))
+                safe_child(tmp / "seeds", seed).write_bytes(text.encode("utf-8"))
             if out.exists():
                 shutil.rmtree(out)
             tmp.rename(out)

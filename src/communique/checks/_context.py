@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ..codes import CODES
-from ..loader import ACTORS_FILE, SEEDS_DIR, Reading, iter_document_names
+from ..loader import ACTORS_FILE, SEEDS_DIR, Reading
 from ..models import Actor, Document, DocumentFile, Event, Mention, Statement
 from ..report import Finding
 
@@ -51,8 +51,9 @@ class Context:
         return list(self.reading.actors.actors) if self.reading.actors else []
 
     def all_documents_loaded(self) -> bool:
-        """True when every document file of the corpus passed the structural layer."""
-        return len(list(iter_document_names(self.reading.root))) == len(self.reading.documents)
+        """True when every document file of the corpus passed the structural layer (the folder
+        could be listed, no file was skipped for its name, none was refused)."""
+        return self.reading.documents_complete
 
     def add(
         self,

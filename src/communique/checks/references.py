@@ -70,9 +70,18 @@ def document_refs(doc: DocumentFile) -> Iterator[tuple[str, Ref]]:
             yield s.id, ref
 
 
+def _known(ctx: Context, kind: Kind, local: bool) -> bool:
+    """Whether every record that ``kind`` could name was read, so that a missing id is truly dangling."""
+    if kind == "actor":
+        return ctx.reading.actors_complete
+    return local or ctx.reading.documents_complete
+
+
 def _resolve(ctx: Context, file: str, record: str | None, ref: Ref, home: str | None) -> None:
     path, target, kind, local = ref
     found: Located | None = ctx.by_id.get(target)
+    if found is None and not _known(ctx, kind, local):
+        return  # the file that would hold it was refused: its structural finding says why
     if found is None:
         ctx.add(
             "E202",
