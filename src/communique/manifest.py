@@ -139,7 +139,12 @@ def _recorded(root: Root) -> dict[str, dict[str, Any]] | None:
     node = root / MANIFEST_FILE
     if not node.is_file():
         return None
-    raw = jsonio.loads(node.read_bytes())
+    if isinstance(node, Path):
+        data = jsonio.read_path(node)  # size checked before reading
+    else:
+        with node.open("rb") as fh:
+            data = jsonio.read_limited(fh)
+    raw = jsonio.loads(data)
     files = raw.get("files") if isinstance(raw, dict) else None
     if not isinstance(files, list) or not all(
         isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str) for f in files

@@ -6,10 +6,18 @@ the file, the line where known, the record id and a JSON path inside the file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with control, bidi-override and surrogate characters written as escapes ('\\x1b')."""
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -33,10 +41,14 @@ class Finding:
     found: str | None = None
 
     def describe(self) -> str:
-        """A one-line human-readable rendering: location, code and message."""
+        """A one-line human-readable rendering: location, code and message.
+
+        Control characters, bidirectional overrides and unpaired surrogates taken from data are
+        shown as escapes, so a finding never moves the cursor, recolours a terminal or reorders text.
+        """
         where = self.file + (f":{self.line}" if self.line else "")
         rec = f" [{self.record}]" if self.record else ""
-        return f"{where} {self.path}{rec}: {self.code} {self.message}"
+        return _printable(f"{where} {self.path}{rec}: {self.code} {self.message}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
