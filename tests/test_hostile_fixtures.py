@@ -132,6 +132,20 @@ COMMANDS = {
     "score-gold": lambda d, out: ("score", HOSTILE_DIR / "_base", "--gold", d),
     "baseline": lambda d, out: ("baseline", "rules", "--corpus", d, "--out", out),
     "resolve": lambda d, out: ("resolve", "--dir", d),
+    "show-html": lambda d, out: ("show", "doc001", "--dir", d, "--html", out.with_suffix(".html")),
+    "show-pred": lambda d, out: (
+        "show",
+        "doc001",
+        "--dir",
+        HOSTILE_DIR / "_base",
+        "--pred",
+        d,
+        "--html",
+        out / "v.html",
+    ),
+    "show-terminal": lambda d, out: ("show", "doc001", "--dir", d),
+    "stats": lambda d, out: ("stats", d),
+    "manifest": lambda d, out: ("manifest", "--write", d),
 }
 
 
@@ -147,3 +161,12 @@ def test_every_command_reading_a_corpus_survives_every_fixture(cli: Cli, tmp_pat
         if code not in (0, 1, 2) or "Traceback" in err or "internal error" in err:
             failures.append(f"{name}: exit {code}: {err[:200]}")
     assert failures == []
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_succeeds_on_the_base_corpus(cli: Cli, tmp_path: Path, command: str) -> None:
+    """The sweep above runs real work: on the valid base corpus every command exits 0."""
+    work = tmp_path / "base"
+    shutil.copytree(HOSTILE_DIR / "_base", work)
+    result = cli(*COMMANDS[command](work, tmp_path / "out"))
+    assert result.code == 0, result.err
