@@ -170,3 +170,20 @@ def test_every_command_succeeds_on_the_base_corpus(cli: Cli, tmp_path: Path, com
     shutil.copytree(HOSTILE_DIR / "_base", work)
     result = cli(*COMMANDS[command](work, tmp_path / "out"))
     assert result.code == 0, result.err
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_load_raises_a_communique_error_or_returns_a_corpus(name: str) -> None:
+    """communique.load never lies: an invalid fixture raises a CommuniqueError, a warning-only one loads."""
+    fixture = FIXTURES[name]
+    if fixture.code.startswith("W"):
+        corpus = communique.load(HOSTILE_DIR / name)
+        assert [d.id for d in corpus.documents] == ["doc001", "doc002"]
+        return
+    expected = {"E106": communique.IntegrityError, "E100-no-data-folder": communique.DatasetNotFoundError}
+    error = expected.get(fixture.code, expected.get(name, communique.CorpusInvalidError))
+    with pytest.raises(error) as info:
+        communique.load(HOSTILE_DIR / name)
+    if error is communique.CorpusInvalidError:
+        assert fixture.code in str(info.value)
+        assert {f.code for f in info.value.report.errors} == {fixture.code}  # type: ignore[attr-defined]
