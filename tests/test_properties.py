@@ -23,14 +23,8 @@ import communique
 from communique import jsonio
 from communique.codes import CODES
 from hostile import BASE_CORPUS, Cli
-from strategies import (
-    SEMANTIC_MUTATIONS,
-    STRUCTURAL_MUTATIONS,
-    GeneratedCorpus,
-    build_corpus,
-    corpora,
-    json_values,
-)
+from mutations import SEMANTIC_MUTATIONS, STRUCTURAL_MUTATIONS
+from strategies import GeneratedCorpus, build_corpus, corpora, json_values
 
 TARGETS = ["data/corpus.json", "data/actors.json", "data/documents/doc001.json", "seeds/doc002.txt"]
 
