@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -33,6 +34,8 @@ COMMANDS = (
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+EXIT_BROKEN_PIPE = 141
+"""128 + SIGPIPE, as a shell reports a command whose reader closed the pipe."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +72,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommuniqueError as exc:
         err(f"communique: error: {exc}")
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader of our output went away (`communique show X | head`): not an error of ours.
+        # Point stdout at /dev/null so that the interpreter's final flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except OSError as exc:
         err(f"communique: I/O error: {exc}")
         return EXIT_USAGE
