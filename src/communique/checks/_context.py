@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import cache
+from typing import Literal, get_args
 
 from pydantic import BaseModel
 
@@ -105,15 +106,32 @@ def seed_file(doc: Document) -> str:
     return f"{SEEDS_DIR}/{doc.seed}"
 
 
+def _nests_model(annotation: object) -> bool:
+    """Whether a field annotation can hold a model (directly, in a list, or in a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_nests_model(arg) for arg in get_args(annotation))
+
+
+@cache
+def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    """Whether ``cls`` has an ``id`` field, and the names of its fields that can hold models."""
+    fields = cls.model_fields
+    return "id" in fields, tuple(name for name, info in fields.items() if _nests_model(info.annotation))
+
+
 def walk(model: BaseModel, path: str, record: str | None = None) -> Iterator[tuple[str, BaseModel, str | None]]:
     """Every model nested in ``model`` (itself included) with its JSON path and the id of the
     innermost record holding it, in field order."""
-    rec_id = getattr(model, "id", None)
-    if isinstance(rec_id, str):
-        record = rec_id
+    has_id, nested = _plan(type(model))
+    if has_id:
+        rec_id = model.__dict__["id"]
+        if isinstance(rec_id, str):
+            record = rec_id
     yield path, model, record
-    for name in type(model).model_fields:
-        value = getattr(model, name)
+    values = model.__dict__
+    for name in nested:
+        value = values[name]
         if isinstance(value, BaseModel):
             yield from walk(value, f"{path}.{name}", record)
         elif isinstance(value, list | tuple):

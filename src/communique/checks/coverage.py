@@ -4,7 +4,7 @@ mention of its actor, W401 the same actor mentioned twice at the same span."""
 from __future__ import annotations
 
 from ..loader import ACTORS_FILE
-from ..models import Span
+from ..models import Actor, DocumentFile, Span
 from ._context import Context
 
 
@@ -13,8 +13,12 @@ def _mentioned(ctx: Context) -> None:
     structural finding already says why."""
     if not ctx.all_documents_loaded():
         return
-    mentioned = {m.actor for _, doc in ctx.documents for m in doc.mentions}
-    for i, actor in enumerate(ctx.actors):
+    unmentioned(ctx, ctx.actors, {m.actor for _, doc in ctx.documents for m in doc.mentions})
+
+
+def unmentioned(ctx: Context, actors: list[Actor], mentioned: set[str]) -> None:
+    """E307 for every actor whose id is not in ``mentioned``."""
+    for i, actor in enumerate(actors):
         if actor.id not in mentioned:
             ctx.add(
                 "E307",
@@ -44,31 +48,36 @@ def _at_mention(
         )
 
 
+def check_document(ctx: Context, rel: str, doc: DocumentFile) -> None:
+    """W400 and W401 for one document file."""
+    spans: dict[tuple[str, int, int], str] = {}
+    for i, m in enumerate(doc.mentions):
+        key = (m.actor, m.span.start, m.span.end)
+        if key in spans:
+            ctx.add(
+                "W401",
+                rel,
+                f"$.mentions[{i}]",
+                f"mention repeats {spans[key]!r}: actor {m.actor!r} at {m.span.start}-{m.span.end}; "
+                "expected one mention per actor and span",
+                record=m.id,
+                expected="one mention per actor and span",
+                found=f"also {spans[key]!r}",
+            )
+        else:
+            spans[key] = m.id
+    keys = set(spans)
+    for i, e in enumerate(doc.events):
+        for j, arg in enumerate(e.arguments):
+            if arg.span is not None:
+                _at_mention(ctx, keys, arg.actor, arg.span, rel, f"$.events[{i}].arguments[{j}].span", e.id)
+    for i, s in enumerate(doc.statements):
+        if s.speaker.actor is not None and s.speaker.span is not None:
+            path = f"$.statements[{i}].speaker.span"
+            _at_mention(ctx, keys, s.speaker.actor, s.speaker.span, rel, path, s.id)
+
+
 def check(ctx: Context) -> None:
     _mentioned(ctx)
     for rel, doc in ctx.documents:
-        spans: dict[tuple[str, int, int], str] = {}
-        for i, m in enumerate(doc.mentions):
-            key = (m.actor, m.span.start, m.span.end)
-            if key in spans:
-                ctx.add(
-                    "W401",
-                    rel,
-                    f"$.mentions[{i}]",
-                    f"mention repeats {spans[key]!r}: actor {m.actor!r} at {m.span.start}-{m.span.end}; "
-                    "expected one mention per actor and span",
-                    record=m.id,
-                    expected="one mention per actor and span",
-                    found=f"also {spans[key]!r}",
-                )
-            else:
-                spans[key] = m.id
-        keys = set(spans)
-        for i, e in enumerate(doc.events):
-            for j, arg in enumerate(e.arguments):
-                if arg.span is not None:
-                    _at_mention(ctx, keys, arg.actor, arg.span, rel, f"$.events[{i}].arguments[{j}].span", e.id)
-        for i, s in enumerate(doc.statements):
-            if s.speaker.actor is not None and s.speaker.span is not None:
-                path = f"$.statements[{i}].speaker.span"
-                _at_mention(ctx, keys, s.speaker.actor, s.speaker.span, rel, path, s.id)
+        check_document(ctx, rel, doc)

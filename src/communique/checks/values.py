@@ -88,12 +88,17 @@ def _attribution(ctx: Context, a: Attribution, file: str, path: str, record: str
         )
 
 
+def check_node(ctx: Context, node: object, file: str, path: str, record: str | None) -> None:
+    """E308 and E309 for one nested model (other models are left alone)."""
+    if isinstance(node, Quantity):
+        _quantity(ctx, node, file, path, record)
+    elif isinstance(node, TimeValue):
+        _time(ctx, node, file, path, record)
+    elif isinstance(node, Attribution):
+        _attribution(ctx, node, file, path, record)
+
+
 def check(ctx: Context) -> None:
     for rel, doc in ctx.documents:
         for path, node, record in walk(doc, "$"):
-            if isinstance(node, Quantity):
-                _quantity(ctx, node, rel, path, record)
-            elif isinstance(node, TimeValue):
-                _time(ctx, node, rel, path, record)
-            elif isinstance(node, Attribution):
-                _attribution(ctx, node, rel, path, record)
+            check_node(ctx, node, rel, path, record)

@@ -28,6 +28,7 @@ COMMANDS = (
     "manifest",
     "build",
     "show",
+    "synth",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 

@@ -1,0 +1,222 @@
+"""One document file, read and checked on its own: the unit of streaming validation.
+
+Structure: the file's bytes go straight to ``DocumentFile.model_validate_json`` once cheap scans
+show none of what pydantic's JSON parser accepts but the strict reader refuses (a byte-order
+mark, invalid UTF-8, NaN or Infinity, escaped surrogates, duplicate keys). Duplicate keys are
+ruled out by counting: every key of a valid file is a field some model received, so the number
+of ``"...":`` key ends in the bytes equals the number of fields set across the model tree only
+when no key repeats. Anything else (and every invalid file) takes the strict path of
+:mod:`communique.loader`, so the findings are the same as a full read.
+
+Checks: the document's own rules (seeds, spans, times, values, mention coverage, E204 for a
+record naming another document) run here in one walk over the model. What needs other files
+(ids, references, cycles, E307, actor role spans) is handed back compactly in a
+:class:`DocOutcome` for :mod:`.merge`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .. import jsonio, loader
+from ..checks import coverage, seeds, spans, times, values
+from ..checks._context import Context, walk
+from ..checks._dates import Period
+from ..checks.references import document_refs
+from ..models import DocumentFile, Event, Mention, PublicationDate, Span, Statement, TimeValue
+from ..report import Finding, Report
+
+_SUSPICIOUS = re.compile(rb"NaN|Infinity|\\u[dD][89abcdefABCDEF]")
+_SPACED_KEY_END = re.compile(rb'"\s+:')
+_KEY_END = re.compile(rb'"\s*:')
+_BOM = b"\xef\xbb\xbf"
+
+KIND_CODES = {"actor": 0, "document": 1, "mention": 2, "event": 3, "statement": 4}
+"""Record kinds as small integers, for compact id tables."""
+
+Ref = tuple[str, str, str, bool, str]
+"""(referenced id, expected kind, JSON path, must stay within the document, id of the record holding it)."""
+
+
+@dataclass
+class DocOutcome:
+    """What one document file contributes to the corpus-wide checks."""
+
+    rel: str
+    findings: list[Finding] = field(default_factory=list)
+    doc_id: str | None = None
+    """The document id, when the file passed the structural layer (None otherwise)."""
+    ids: list[tuple[str, int, int]] = field(default_factory=list)
+    """(id, kind code, index in its list) of every record, in corpus order."""
+    refs: list[Ref] = field(default_factory=list)
+    """References to ids that are not actor ids, left for the corpus-wide resolution."""
+    part_of: list[tuple[str, str, str]] = field(default_factory=list)
+    """(event id, parent event id, JSON path) of every part_of link."""
+    mentioned: set[str] = field(default_factory=set)
+    role_findings: list[Finding] | None = None
+    """Findings on actor role spans pointing into this document, when its text was read (the
+    corpus keeps those of the first such file of a document id)."""
+    records: int = 0
+
+
+@dataclass(frozen=True)
+class Actors:
+    """What every worker knows about the actors file."""
+
+    index: dict[str, int]
+    """Actor id -> position of its first record in data/actors.json."""
+    roles: dict[str, list[tuple[int, int, Span, str]]]
+    """Document id -> (actor position, role position, span, actor id) of the roles with evidence in it."""
+
+
+def fast_parse(data: bytes) -> DocumentFile | None:
+    """The model when the fast path applies and succeeds; None sends the file to the strict path."""
+    if len(data) > jsonio.MAX_FILE_BYTES or data.startswith(_BOM) or _SUSPICIOUS.search(data):
+        return None
+    try:
+        data.decode("utf-8")
+        return DocumentFile.model_validate_json(data, strict=True)
+    except (UnicodeDecodeError, ValidationError):
+        return None
+
+
+def key_ends(data: bytes) -> int:
+    """An upper bound on the number of object keys in JSON bytes (exact without '":' in strings)."""
+    if _SPACED_KEY_END.search(data) is None:
+        return data.count(b'":')
+    return len(_KEY_END.findall(data))
+
+
+def _structure(root: Traversable | Path, rel: str, report: Report) -> DocumentFile | None:
+    data = loader.read_bytes(root, rel, report)
+    if data is None:
+        return None
+    doc = fast_parse(data)
+    if doc is not None:
+        keys = sum(len(node.model_fields_set) for _, node, _ in walk(doc, "$"))
+        if keys == key_ends(data):
+            return doc
+    return loader.parse_model(data, rel, DocumentFile, report)[1]
+
+
+def _mini_context(root: Traversable | Path, report: Report) -> Context:
+    reading = loader.Reading(root=root, report=report)
+    return Context(reading)
+
+
+def check_document(root: Traversable | Path, rel: str, actors: Actors) -> DocOutcome:
+    """Read and check one document file (``rel`` relative to ``root``)."""
+    report = Report(str(root))
+    outcome = DocOutcome(rel)
+    doc = _structure(root, rel, report)
+    ctx = _mini_context(root, report)
+    if doc is not None:
+        _local(ctx, root, rel, doc, actors, outcome)
+    outcome.findings = report.findings + ctx.findings
+    return outcome
+
+
+def _read_seed(ctx: Context, root: Traversable | Path, seed: str) -> str | None:
+    report = ctx.reading.report
+    data = loader.read_bytes(root, f"{loader.SEEDS_DIR}/{seed}", report)
+    if data is None:
+        return None
+    ctx.reading.seed_bytes[seed] = data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        report.add(Finding(f"{loader.SEEDS_DIR}/{seed}", "$", "E101", f"seed is not UTF-8 (byte {exc.start})"))
+        return None
+    ctx.reading.texts[seed] = text
+    return text
+
+
+def _local(
+    ctx: Context, root: Traversable | Path, rel: str, doc: DocumentFile, actors: Actors, out: DocOutcome
+) -> None:
+    d = doc.document
+    doc_id = d.id
+    stem = rel.rsplit("/", 1)[1][: -len(".json")]
+    if stem != doc_id:
+        ctx.reading.report.add(
+            Finding(rel, "$.document.id", "E105",
+                    f"document id {doc_id!r} differs from the file name; expected {stem!r}", record=doc_id)
+        )
+    out.doc_id = doc_id
+    ctx.reading.documents.append((rel, doc))
+    text = _read_seed(ctx, root, d.seed)
+    seeds.check(ctx)
+    coverage.check_document(ctx, rel, doc)
+    published: tuple[Period, Period | None] | None = None
+    for path, node, record in walk(doc, "$"):
+        if isinstance(node, Span):
+            if text is not None:
+                spans.check_span(ctx, node, text, rel, path, record, doc_id)
+        elif isinstance(node, TimeValue | PublicationDate):
+            parsed = times.check_node(ctx, node, rel, path, record, doc)
+            if parsed is not None:
+                published = parsed
+        values.check_node(ctx, node, rel, path, record)
+    times.check_future(ctx, rel, doc, published)
+    _records(ctx, doc, rel, out)
+    _refs(ctx, doc, rel, actors, out)
+    if text is not None:
+        role_ctx = _mini_context(root, Report(str(root)))
+        for i, j, span, actor_id in actors.roles.get(doc_id, ()):
+            spans.check_span(role_ctx, span, text, loader.ACTORS_FILE, f"$.actors[{i}].roles[{j}].span", actor_id,
+                             doc_id)
+        out.role_findings = role_ctx.findings
+
+
+def _records(ctx: Context, doc: DocumentFile, rel: str, out: DocOutcome) -> None:
+    doc_id = doc.document.id
+    out.ids.append((doc_id, 1, 0))
+    groups: tuple[tuple[int, str, Sequence[Mention | Event | Statement]], ...] = (
+        (2, "mentions", doc.mentions), (3, "events", doc.events), (4, "statements", doc.statements)
+    )
+    for code, name, items in groups:
+        for i, rec in enumerate(items):
+            out.ids.append((rec.id, code, i))
+            if rec.document != doc_id:
+                ctx.add(
+                    "E204",
+                    rel,
+                    f"$.{name}[{i}].document",
+                    f"record is in the file of document {doc_id!r} but names document {rec.document!r}; "
+                    f"expected {doc_id!r}",
+                    record=rec.id,
+                    expected=repr(doc_id),
+                    found=repr(rec.document),
+                )
+    out.records = len(out.ids) - 1
+    out.mentioned = {m.actor for m in doc.mentions}
+    for i, event in enumerate(doc.events):
+        for j, link in enumerate(event.links):
+            if link.relation == "part_of":
+                out.part_of.append((event.id, link.event, f"$.events[{i}].links[{j}].event"))
+
+
+def _refs(ctx: Context, doc: DocumentFile, rel: str, actors: Actors, out: DocOutcome) -> None:
+    """Resolve references to actor ids here (the actors come first, so they own their ids);
+    hand the others on."""
+    for record, (path, target, kind, local) in document_refs(doc):
+        pos = actors.index.get(target)
+        if pos is None:
+            out.refs.append((target, kind, path, local, record))
+        elif kind != "actor":
+            ctx.add(
+                "E203",
+                rel,
+                path,
+                f"reference {target!r} names a actor ({loader.ACTORS_FILE} $.actors[{pos}]); "
+                f"expected the id of a {kind}",
+                record=record,
+                expected=f"a {kind} id",
+                found="a actor id",
+            )

@@ -1,0 +1,178 @@
+"""The corpus-wide checks of streaming validation, fed one :class:`~.document.DocOutcome` at a time.
+
+Only what these checks need is kept: each id with its kind and position packed into one integer,
+the ids that differ from their case-folded form, the references not yet resolvable, part_of
+links, and the set of mentioned actors. Outcomes must arrive in corpus order (the order of
+:func:`communique.loader.iter_document_names`), which makes "the first record holding an id"
+the same as in a full read.
+"""
+
+from __future__ import annotations
+
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from ..checks import coverage
+from ..checks._context import Context
+from ..checks.cycles import Edge, _cycles, _report
+from ..checks.references import actor_refs
+from ..loader import ACTORS_FILE, DOCUMENTS_DIR, Reading
+from ..models import ActorsFile
+from ..report import Finding, Report
+from .document import KIND_CODES, DocOutcome, Ref
+
+KINDS = tuple(KIND_CODES)
+_PATHS = ("$.actors[{}]", "$.document", "$.mentions[{}]", "$.events[{}]", "$.statements[{}]")
+_INDEX_BITS = 24
+_SHIFT = _INDEX_BITS + 3
+
+
+class Merger:
+    """Accumulates document outcomes and reports the corpus-wide findings."""
+
+    def __init__(self, root: Traversable | Path, report: Report, actors: ActorsFile | None, documents: int) -> None:
+        self.report = report
+        self.ctx = Context(Reading(root=root, report=report))
+        self.actors = list(actors.actors) if actors else []
+        self.expected = documents
+        self.files: list[str] = [ACTORS_FILE]
+        self.doc_of: list[str | None] = [None]
+        self.by_id: dict[str, int] = {}
+        self.folded: dict[str, str] = {}
+        self.pending: list[tuple[int, Ref]] = []
+        self.part_of: list[Edge] = []
+        self.mentioned: set[str] = set()
+        self.role_docs: set[str] = set()
+        self.loaded = 0
+        self.records = 0
+        for i, actor in enumerate(self.actors):
+            self._register(actor.id, 0, 0, i)
+
+    def _where(self, packed: int) -> tuple[str, str, str, str | None]:
+        """(kind, file, JSON path, document id) of a packed location."""
+        kind = packed & 7
+        index = (packed >> 3) & ((1 << _INDEX_BITS) - 1)
+        file_index = packed >> _SHIFT
+        return KINDS[kind], self.files[file_index], _PATHS[kind].format(index), self.doc_of[file_index]
+
+    def _describe(self, packed: int) -> str:
+        kind, file, path, _ = self._where(packed)
+        return f"the {kind} at {file} {path}"
+
+    def _register(self, rid: str, file_index: int, kind: int, index: int) -> None:
+        packed = (file_index << _SHIFT) | (min(index, (1 << _INDEX_BITS) - 1) << 3) | kind
+        file = self.files[file_index]
+        path = f"{_PATHS[kind].format(index)}.id"
+        first = self.by_id.get(rid)
+        if first is not None:
+            where = self._describe(first)
+            self.ctx.add(
+                "E200",
+                file,
+                path,
+                f"id {rid!r} is already used by {where}; expected an id unique in the corpus",
+                record=rid,
+                expected="an id unique in the corpus",
+                found=f"{rid!r}, also used by {where}",
+            )
+            return
+        self.by_id[rid] = packed
+        key = rid.casefold()
+        other = self.folded.get(key)
+        if other is None and key != rid and key in self.by_id:
+            other = key
+        if other is not None:
+            self.ctx.add(
+                "E201",
+                file,
+                path,
+                f"id {rid!r} differs only in letter case from {other!r} ({self._describe(self.by_id[other])}); "
+                "expected ids that stay distinct on case-insensitive file systems",
+                record=rid,
+                expected=f"an id not equal to {other!r} ignoring case",
+                found=repr(rid),
+            )
+        elif key != rid:
+            self.folded[key] = rid
+
+    def add(self, outcome: DocOutcome) -> None:
+        """Take in one document file's outcome (in corpus order)."""
+        self.report.extend(outcome.findings)
+        if outcome.doc_id is None:
+            return
+        self.loaded += 1
+        self.records += outcome.records
+        file_index = len(self.files)
+        self.files.append(outcome.rel)
+        self.doc_of.append(outcome.doc_id)
+        for rid, kind, index in outcome.ids:
+            self._register(rid, file_index, kind, index)
+        for ref in outcome.refs:
+            if ref[0] in self.by_id:
+                self._resolve(file_index, ref)
+            else:
+                self.pending.append((file_index, ref))
+        self.part_of.extend((a, b, outcome.rel, path) for a, b, path in outcome.part_of)
+        self.mentioned |= outcome.mentioned
+        if outcome.role_findings is not None and outcome.doc_id not in self.role_docs:
+            self.role_docs.add(outcome.doc_id)
+            self.report.extend(outcome.role_findings)
+
+    def _resolve(self, file_index: int, ref: Ref) -> None:
+        target, kind, path, local, record = ref
+        file, home = self.files[file_index], self.doc_of[file_index]
+        packed = self.by_id.get(target)
+        if packed is None:
+            self.ctx.add(
+                "E202",
+                file,
+                path,
+                f"reference to {kind} {target!r}, but no record has that id; expected the id of an existing {kind}",
+                record=record,
+                expected=f"the id of an existing {kind}",
+                found=repr(target),
+            )
+            return
+        found_kind, found_file, found_path, found_doc = self._where(packed)
+        if found_kind != kind:
+            self.ctx.add(
+                "E203",
+                file,
+                path,
+                f"reference {target!r} names a {found_kind} ({found_file} {found_path}); expected the id of a {kind}",
+                record=record,
+                expected=f"a {kind} id",
+                found=f"a {found_kind} id",
+            )
+        elif local and home is not None and found_doc != home:
+            self.ctx.add(
+                "E204",
+                file,
+                path,
+                f"{kind} {target!r} belongs to document {found_doc!r}; expected a {kind} of document {home!r}",
+                record=record,
+                expected=f"a {kind} of document {home!r}",
+                found=f"a {kind} of document {found_doc!r}",
+            )
+
+    def finish(self) -> None:
+        """Resolve what waited for the whole corpus; add every corpus-wide finding to the report."""
+        if not self.loaded and not self.report.errors:
+            self.report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
+        for file_index, ref in self.pending:
+            self._resolve(file_index, ref)
+        self.pending.clear()
+        for i, actor in enumerate(self.actors):
+            for path, target, kind, local in actor_refs(actor, f"$.actors[{i}]"):
+                self._resolve(0, (target, kind, path, local, actor.id))
+        members = [
+            (actor.id, member, ACTORS_FILE, f"$.actors[{i}].members[{j}]")
+            for i, actor in enumerate(self.actors)
+            for j, member in enumerate(actor.members)
+        ]
+        _report(self.ctx, _cycles(members), "group members")
+        _report(self.ctx, _cycles(self.part_of), "part_of links")
+        if self.loaded == self.expected:
+            coverage.unmentioned(self.ctx, self.actors, self.mentioned)
+        self.report.extend(self.ctx.findings)
+        self.ctx.findings.clear()
