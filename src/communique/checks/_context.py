@@ -120,6 +120,16 @@ def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
     return "id" in fields, tuple(name for name, info in fields.items() if _nests_model(info.annotation))
 
 
+def has_id(cls: type[BaseModel]) -> bool:
+    """Whether records of ``cls`` carry an ``id`` field (they are what findings name)."""
+    return _plan(cls)[0]
+
+
+def nested_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` that can hold models, in declaration order."""
+    return _plan(cls)[1]
+
+
 def walk(model: BaseModel, path: str, record: str | None = None) -> Iterator[tuple[str, BaseModel, str | None]]:
     """Every model nested in ``model`` (itself included) with its JSON path and the id of the
     innermost record holding it, in field order."""

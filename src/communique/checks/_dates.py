@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 _END = re.compile(
     r"(?P<year>[0-9]{4})"
@@ -46,6 +47,7 @@ def _weeks_in(year: int) -> int:
     return date(year, 12, 28).isocalendar()[1]
 
 
+@lru_cache(maxsize=4096)
 def parse_end(text: str) -> Period:
     """Parse one end of a value (``2025``, ``2025-W16``, ``2025-04-13T21:00``...)."""
     m = _END.fullmatch(text)

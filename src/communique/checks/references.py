@@ -54,13 +54,14 @@ def statement_refs(st: Statement, path: str) -> Iterator[Ref]:
         yield f"{path}.addressees[{i}]", actor, "actor", False
 
 
-def document_refs(doc: DocumentFile) -> Iterator[tuple[str, Ref]]:
-    """Every reference in a document file, with the id of the record holding it."""
+def document_refs(doc: DocumentFile, *, mentions: bool = True) -> Iterator[tuple[str, Ref]]:
+    """Every reference in a document file, with the id of the record holding it (with
+    ``mentions=False``, all but the mentions' actor references)."""
     d = doc.document
     for name, printed in (("publisher", d.publisher), ("dateline", d.dateline)):
         if printed is not None and printed.actor is not None:
             yield d.id, (f"$.document.{name}.actor", printed.actor, "actor", False)
-    for i, m in enumerate(doc.mentions):
+    for i, m in enumerate(doc.mentions if mentions else ()):
         yield m.id, (f"$.mentions[{i}].actor", m.actor, "actor", False)
     for i, e in enumerate(doc.events):
         for ref in event_refs(e, f"$.events[{i}]"):

@@ -20,3 +20,14 @@ def err(text: str) -> None:
 def out_json(obj: Any) -> None:
     """Write ``obj`` as indented JSON to standard output."""
     print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+def status(text: str, *, final: bool = False) -> None:
+    """Redraw the status line on standard error (a progress bar); ``final`` ends the line."""
+    sys.stderr.write("\r\x1b[2K" + text + ("\n" if final else ""))
+    sys.stderr.flush()
+
+
+def is_terminal() -> bool:
+    """Whether standard error is a terminal (progress is drawn only there)."""
+    return sys.stderr.isatty()

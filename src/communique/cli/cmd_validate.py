@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from .. import stream
 from ..codes import CODES
 from ..errors import CommuniqueError
 from ..report import Report
-from ..validate import validate
+from ..stream import default_jobs
+from ..validate import resolve_root
 from ._corpus import corpus_dir
 from ._output import out, out_json
+from ._progress import ProgressBar
 
 
 def register(sub: Any) -> None:
@@ -24,7 +28,35 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--select", metavar="CODES", help="report only these codes or prefixes (comma-separated: E3,W400)")
     p.add_argument("--ignore", metavar="CODES", help="leave out these codes or prefixes (comma-separated)")
+    add_scale_options(p)
     p.set_defaults(func=run)
+
+
+def add_scale_options(p: argparse.ArgumentParser) -> None:
+    """--jobs and --quiet, shared by the commands that stream a corpus."""
+    p.add_argument(
+        "--jobs", "-j", type=int, metavar="N", help="processes to use (default: all cores); the output is the same"
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar (there is none unless on a terminal)")
+
+
+def jobs_option(value: int | None) -> int:
+    if value is None:
+        return default_jobs()
+    if value < 1:
+        raise CommuniqueError(f"--jobs must be at least 1, found {value}")
+    return value
+
+
+def summary(report: Report, documents: int, records: int) -> list[str]:
+    """The closing lines: what was checked and the findings per code (most frequent first)."""
+    counts = Counter(f.code for f in report.findings)
+    lines = [f"checked {documents} document file(s), {records} record(s)"]
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:12]:
+        lines.append(f"  {code} {CODES[code].slug:<28} {n:>8}")
+    if len(counts) > 12:
+        lines.append(f"  ... and {len(counts) - 12} more code(s)")
+    return lines
 
 
 def _codes(option: str, value: str | None) -> tuple[str, ...] | None:
@@ -52,12 +84,17 @@ def filter_report(report: Report, select: tuple[str, ...] | None, ignore: tuple[
 def run(args: argparse.Namespace) -> int:
     select = _codes("--select", args.select)
     ignore = _codes("--ignore", args.ignore)
-    report = filter_report(validate(corpus_dir(args.dir)), select, ignore)
+    bar = ProgressBar("validate", args.quiet)
+    result = stream.run(resolve_root(corpus_dir(args.dir)), jobs=jobs_option(args.jobs), progress=bar)
+    bar.close(result.records)
+    report = filter_report(result.report, select, ignore)
     if args.json:
         out_json(report.to_dict())
     else:
         for finding in report.findings:
             out(f"{finding.severity}: {finding.describe()}")
+        for line in summary(report, result.documents, result.records):
+            out(line)
         status = "valid" if report.ok else "INVALID"
         out(f"{report.root}: {status} ({len(report.errors)} error(s), {len(report.warnings)} warning(s))")
     return 0 if report.ok else 1

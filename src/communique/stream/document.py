@@ -22,20 +22,22 @@ from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .. import jsonio, loader
-from ..checks import coverage, seeds, spans, times, values
-from ..checks._context import Context, walk
+from ..checks import coverage, seeds, spans, times
+from ..checks import values as values_check
+from ..checks._context import Context, has_id, nested_fields
 from ..checks._dates import Period
 from ..checks.references import document_refs
-from ..models import DocumentFile, Event, Mention, PublicationDate, Span, Statement, TimeValue
+from ..models import Attribution, DocumentFile, Event, Mention, PublicationDate, Quantity, Span, Statement, TimeValue
 from ..report import Finding, Report
 
-_SUSPICIOUS = re.compile(rb"NaN|Infinity|\\u[dD][89abcdefABCDEF]")
-_SPACED_KEY_END = re.compile(rb'"\s+:')
-_KEY_END = re.compile(rb'"\s*:')
+_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
+_JSON_SPACE = b" \t\r\n"
 _BOM = b"\xef\xbb\xbf"
+
+_VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
 
 KIND_CODES = {"actor": 0, "document": 1, "mention": 2, "event": 3, "statement": 4}
 """Record kinds as small integers, for compact id tables."""
@@ -52,8 +54,10 @@ class DocOutcome:
     findings: list[Finding] = field(default_factory=list)
     doc_id: str | None = None
     """The document id, when the file passed the structural layer (None otherwise)."""
-    ids: list[tuple[str, int, int]] = field(default_factory=list)
-    """(id, kind code, index in its list) of every record, in corpus order."""
+    ids: list[str] = field(default_factory=list)
+    """The id of every record, in corpus order."""
+    slots: list[int] = field(default_factory=list)
+    """For each id: its index in its list, shifted left 3 bits, with its kind code in the low bits."""
     refs: list[Ref] = field(default_factory=list)
     """References to ids that are not actor ids, left for the corpus-wide resolution."""
     part_of: list[tuple[str, str, str]] = field(default_factory=list)
@@ -77,7 +81,9 @@ class Actors:
 
 def fast_parse(data: bytes) -> DocumentFile | None:
     """The model when the fast path applies and succeeds; None sends the file to the strict path."""
-    if len(data) > jsonio.MAX_FILE_BYTES or data.startswith(_BOM) or _SUSPICIOUS.search(data):
+    if len(data) > jsonio.MAX_FILE_BYTES or data.startswith(_BOM) or b"NaN" in data or b"Infinity" in data:
+        return None
+    if b"\\u" in data and _SURROGATE.search(data):
         return None
     try:
         data.decode("utf-8")
@@ -87,22 +93,52 @@ def fast_parse(data: bytes) -> DocumentFile | None:
 
 
 def key_ends(data: bytes) -> int:
-    """An upper bound on the number of object keys in JSON bytes (exact without '":' in strings)."""
-    if _SPACED_KEY_END.search(data) is None:
-        return data.count(b'":')
-    return len(_KEY_END.findall(data))
+    """An upper bound on the number of object keys in JSON bytes: every key ends with '"',
+    JSON white space and ':', which is '":' once the white space is gone (strings can only add)."""
+    return data.translate(None, _JSON_SPACE).count(b'":')
 
 
-def _structure(root: Traversable | Path, rel: str, report: Report) -> DocumentFile | None:
-    data = loader.read_bytes(root, rel, report)
-    if data is None:
-        return None
-    doc = fast_parse(data)
-    if doc is not None:
-        keys = sum(len(node.model_fields_set) for _, node, _ in walk(doc, "$"))
-        if keys == key_ends(data):
-            return doc
-    return loader.parse_model(data, rel, DocumentFile, report)[1]
+Published = tuple[Period, Period | None] | None
+
+
+def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
+    """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
+    publication date and the number of fields set across the tree, which is the number of keys
+    of a file read without duplicate keys (each JSON object of a document file is a model and
+    none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`."""
+    doc_id = doc.document.id
+    size = len(text) if text is not None else 0
+    published: tuple[Period, Period | None] | None = None
+    fields = 0
+    stack: list[tuple[str, BaseModel, str | None]] = [("$", doc, None)]
+    while stack:
+        path, node, record = stack.pop()
+        cls = type(node)
+        values = node.__dict__
+        fields += len(node.__pydantic_fields_set__)
+        if cls is Span:
+            if text is not None:
+                start, end, covered = values["start"], values["end"], values["text"]
+                if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
+                        covered[-1].isspace():
+                    spans.check_span(ctx, node, text, rel, path, record, doc_id)  # type: ignore[arg-type]
+            continue
+        if has_id(cls):
+            record = values["id"]
+        if cls is TimeValue or cls is PublicationDate:
+            parsed = times.check_node(ctx, node, rel, path, record, doc)  # type: ignore[arg-type]
+            if parsed is not None:
+                published = parsed
+        if cls in _VALUE_NODES:
+            values_check.check_node(ctx, node, rel, path, record)
+        for name in nested_fields(cls):
+            value = values[name]
+            if isinstance(value, list):
+                for i, item in enumerate(value):
+                    stack.append((f"{path}.{name}[{i}]", item, record))
+            elif value is not None:
+                stack.append((f"{path}.{name}", value, record))
+    return published, fields
 
 
 def _mini_context(root: Traversable | Path, report: Report) -> Context:
@@ -113,9 +149,20 @@ def _mini_context(root: Traversable | Path, report: Report) -> Context:
 def check_document(root: Traversable | Path, rel: str, actors: Actors) -> DocOutcome:
     """Read and check one document file (``rel`` relative to ``root``)."""
     report = Report(str(root))
+    data = loader.read_bytes(root, rel, report)
+    if data is None:
+        return DocOutcome(rel, report.findings)
+    doc = fast_parse(data)
+    if doc is not None:
+        outcome = DocOutcome(rel)
+        ctx = _mini_context(root, report)
+        if _local(ctx, root, rel, doc, actors, outcome) == key_ends(data):
+            outcome.findings = report.findings + ctx.findings
+            return outcome
+        report = Report(str(root))  # a key repeats: start again on the strict path
     outcome = DocOutcome(rel)
-    doc = _structure(root, rel, report)
     ctx = _mini_context(root, report)
+    doc = loader.parse_model(data, rel, DocumentFile, report)[1]
     if doc is not None:
         _local(ctx, root, rel, doc, actors, outcome)
     outcome.findings = report.findings + ctx.findings
@@ -139,7 +186,8 @@ def _read_seed(ctx: Context, root: Traversable | Path, seed: str) -> str | None:
 
 def _local(
     ctx: Context, root: Traversable | Path, rel: str, doc: DocumentFile, actors: Actors, out: DocOutcome
-) -> None:
+) -> int:
+    """The document's own checks; returns the number of fields set across its model tree."""
     d = doc.document
     doc_id = d.id
     stem = rel.rsplit("/", 1)[1][: -len(".json")]
@@ -153,16 +201,7 @@ def _local(
     text = _read_seed(ctx, root, d.seed)
     seeds.check(ctx)
     coverage.check_document(ctx, rel, doc)
-    published: tuple[Period, Period | None] | None = None
-    for path, node, record in walk(doc, "$"):
-        if isinstance(node, Span):
-            if text is not None:
-                spans.check_span(ctx, node, text, rel, path, record, doc_id)
-        elif isinstance(node, TimeValue | PublicationDate):
-            parsed = times.check_node(ctx, node, rel, path, record, doc)
-            if parsed is not None:
-                published = parsed
-        values.check_node(ctx, node, rel, path, record)
+    published, fields = visit(ctx, doc, rel, text)
     times.check_future(ctx, rel, doc, published)
     _records(ctx, doc, rel, out)
     _refs(ctx, doc, rel, actors, out)
@@ -172,17 +211,21 @@ def _local(
             spans.check_span(role_ctx, span, text, loader.ACTORS_FILE, f"$.actors[{i}].roles[{j}].span", actor_id,
                              doc_id)
         out.role_findings = role_ctx.findings
+    return fields
 
 
 def _records(ctx: Context, doc: DocumentFile, rel: str, out: DocOutcome) -> None:
     doc_id = doc.document.id
-    out.ids.append((doc_id, 1, 0))
+    ids, slots = out.ids, out.slots
+    ids.append(doc_id)
+    slots.append(KIND_CODES["document"])
     groups: tuple[tuple[int, str, Sequence[Mention | Event | Statement]], ...] = (
         (2, "mentions", doc.mentions), (3, "events", doc.events), (4, "statements", doc.statements)
     )
     for code, name, items in groups:
         for i, rec in enumerate(items):
-            out.ids.append((rec.id, code, i))
+            ids.append(rec.id)
+            slots.append(i << 3 | code)
             if rec.document != doc_id:
                 ctx.add(
                     "E204",
@@ -194,7 +237,7 @@ def _records(ctx: Context, doc: DocumentFile, rel: str, out: DocOutcome) -> None
                     expected=repr(doc_id),
                     found=repr(rec.document),
                 )
-    out.records = len(out.ids) - 1
+    out.records = len(ids) - 1
     out.mentioned = {m.actor for m in doc.mentions}
     for i, event in enumerate(doc.events):
         for j, link in enumerate(event.links):
@@ -205,8 +248,13 @@ def _records(ctx: Context, doc: DocumentFile, rel: str, out: DocOutcome) -> None
 def _refs(ctx: Context, doc: DocumentFile, rel: str, actors: Actors, out: DocOutcome) -> None:
     """Resolve references to actor ids here (the actors come first, so they own their ids);
     hand the others on."""
-    for record, (path, target, kind, local) in document_refs(doc):
-        pos = actors.index.get(target)
+    index = actors.index
+    unknown = [i for i, m in enumerate(doc.mentions) if m.actor not in index]
+    for i in unknown:
+        m = doc.mentions[i]
+        out.refs.append((m.actor, "actor", f"$.mentions[{i}].actor", False, m.id))
+    for record, (path, target, kind, local) in document_refs(doc, mentions=False):
+        pos = index.get(target)
         if pos is None:
             out.refs.append((target, kind, path, local, record))
         elif kind != "actor":

@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -97,6 +98,10 @@ def paused_gc() -> Iterator[None]:
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
+    """fork when it is safe (Linux, no other thread: starts in milliseconds), else forkserver
+    with the package preloaded, else spawn."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
     if sys.platform.startswith("linux"):
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["communique.stream.engine"])

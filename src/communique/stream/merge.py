@@ -23,7 +23,7 @@ from .document import KIND_CODES, DocOutcome, Ref
 
 KINDS = tuple(KIND_CODES)
 _PATHS = ("$.actors[{}]", "$.document", "$.mentions[{}]", "$.events[{}]", "$.statements[{}]")
-_INDEX_BITS = 24
+_INDEX_BITS = 32
 _SHIFT = _INDEX_BITS + 3
 
 
@@ -46,7 +46,7 @@ class Merger:
         self.loaded = 0
         self.records = 0
         for i, actor in enumerate(self.actors):
-            self._register(actor.id, 0, 0, i)
+            self._register(actor.id, 0, i << 3)
 
     def _where(self, packed: int) -> tuple[str, str, str, str | None]:
         """(kind, file, JSON path, document id) of a packed location."""
@@ -59,10 +59,17 @@ class Merger:
         kind, file, path, _ = self._where(packed)
         return f"the {kind} at {file} {path}"
 
-    def _register(self, rid: str, file_index: int, kind: int, index: int) -> None:
-        packed = (file_index << _SHIFT) | (min(index, (1 << _INDEX_BITS) - 1) << 3) | kind
-        file = self.files[file_index]
-        path = f"{_PATHS[kind].format(index)}.id"
+    def _register(self, rid: str, file_index: int, slot: int) -> None:
+        packed = (file_index << _SHIFT) | slot
+        first = self.by_id.get(rid)
+        if first is not None or rid in self.folded or rid != rid.casefold():
+            _, file, path, _ = self._where(packed)
+            self._flag(rid, packed, file, f"{path}.id")
+        else:
+            self.by_id[rid] = packed
+
+    def _flag(self, rid: str, packed: int, file: str, path: str) -> None:
+        """E200 or E201 for an id, or register it with its case-folded form."""
         first = self.by_id.get(rid)
         if first is not None:
             where = self._describe(first)
@@ -105,8 +112,14 @@ class Merger:
         file_index = len(self.files)
         self.files.append(outcome.rel)
         self.doc_of.append(outcome.doc_id)
-        for rid, kind, index in outcome.ids:
-            self._register(rid, file_index, kind, index)
+        ids, by_id = outcome.ids, self.by_id
+        if len(set(ids)) == len(ids) and by_id.keys().isdisjoint(ids) and self.folded.keys().isdisjoint(ids) and \
+                all(rid == rid.casefold() for rid in ids):
+            base = file_index << _SHIFT
+            by_id.update(zip(ids, [base | slot for slot in outcome.slots], strict=True))
+        else:
+            for rid, slot in zip(ids, outcome.slots, strict=True):
+                self._register(rid, file_index, slot)
         for ref in outcome.refs:
             if ref[0] in self.by_id:
                 self._resolve(file_index, ref)
