@@ -59,4 +59,5 @@ class Record(BaseModel):
         populate_by_name=False,
         use_attribute_docstrings=True,
         ser_json_inf_nan="strings",
+        defer_build=True,
     )
