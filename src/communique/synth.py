@@ -160,6 +160,20 @@ def _quote(d: _Doc, rng: random.Random, speaker: Json, event: Json) -> None:
                          "direct": True, "type": "opine", "about": [event["id"]]})
 
 
+def _roll_call(d: _Doc, cast: list[Json]) -> None:
+    """Mention every cast member not mentioned yet, so that every actor of the corpus is mentioned."""
+    seen = {m["actor"] for m in d.mentions}
+    missing = [a for a in cast if a["id"] not in seen]
+    if not missing:
+        return
+    d.put("Also named in the report: ")
+    for i, actor in enumerate(missing):
+        if i:
+            d.put(", ")
+        d.mention(actor)
+    d.put(".")
+
+
 def make_document(index: int, actors: list[Json], seed: int, size: int) -> tuple[Json, str]:
     """One document file (as JSON) and its seed text, with about ``size`` event sentences."""
     rng = random.Random(f"doc-{seed}-{index}")  # noqa: S311  # reproducible test data, not secrets
@@ -182,6 +196,7 @@ def make_document(index: int, actors: list[Json], seed: int, size: int) -> tuple
         _sentence(d, rng, cast, places, (month, rng.randint(1, dom)))
         if rng.random() < 0.3:
             d.put(rng.choice(_FILLER) + " ")
+    _roll_call(d, cast)
     text = "".join(d.parts).rstrip() + "\n"
     seed_bytes = text.encode("utf-8")
     document: Json = {

@@ -101,18 +101,46 @@ def key_ends(data: bytes) -> int:
 Published = tuple[Period, Period | None] | None
 
 
+_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = (has_id(cls), nested_fields(cls))
+    return plan
+
+
+def _values_ok(cls: type, values: dict[str, object]) -> bool:
+    """The E308/E309 rules' passing case, decided without building a path (the rules themselves
+    in :mod:`communique.checks.values` report the failing case)."""
+    if cls is Attribution:
+        kind, actor = values["kind"], values["actor"]
+        return not ((kind == "named" and actor is None) or (kind == "author" and actor is not None))
+    if cls is Quantity:
+        upper, value = values["upper"], values["value"]
+        if values["qualifier"] == "range":
+            return isinstance(upper, int) and isinstance(value, int) and upper >= value
+        return upper is None
+    if cls is TimeValue:
+        return (values["anchor"] == "event") == (values["anchor_event"] is not None)
+    return True
+
+
 def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
     """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
     publication date and the number of fields set across the tree, which is the number of keys
     of a file read without duplicate keys (each JSON object of a document file is a model and
-    none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`."""
+    none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`;
+    a span's path is spelled out only when it has a finding."""
     doc_id = doc.document.id
     size = len(text) if text is not None else 0
     published: tuple[Period, Period | None] | None = None
     fields = 0
-    stack: list[tuple[str, BaseModel, str | None]] = [("$", doc, None)]
+    stack: list[tuple[str, str, int, BaseModel, str | None]] = [("", "$", -1, doc, None)]
+    pop, push = stack.pop, stack.append
     while stack:
-        path, node, record = stack.pop()
+        prefix, name, index, node, record = pop()
         cls = type(node)
         values = node.__dict__
         fields += len(node.__pydantic_fields_set__)
@@ -121,23 +149,27 @@ def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[
                 start, end, covered = values["start"], values["end"], values["text"]
                 if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
                         covered[-1].isspace():
+                    path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
                     spans.check_span(ctx, node, text, rel, path, record, doc_id)  # type: ignore[arg-type]
             continue
-        if has_id(cls):
+        path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
+        has_id_field, nested = _plan(cls)
+        if has_id_field:
             record = values["id"]
         if cls is TimeValue or cls is PublicationDate:
             parsed = times.check_node(ctx, node, rel, path, record, doc)  # type: ignore[arg-type]
             if parsed is not None:
                 published = parsed
-        if cls in _VALUE_NODES:
+        if cls in _VALUE_NODES and not _values_ok(cls, values):
             values_check.check_node(ctx, node, rel, path, record)
-        for name in nested_fields(cls):
-            value = values[name]
-            if isinstance(value, list):
+        child_prefix = path + "."
+        for field_name in nested:
+            value = values[field_name]
+            if value.__class__ is list:
                 for i, item in enumerate(value):
-                    stack.append((f"{path}.{name}[{i}]", item, record))
+                    push((child_prefix, field_name, i, item, record))
             elif value is not None:
-                stack.append((f"{path}.{name}", value, record))
+                push((child_prefix, field_name, -1, value, record))
     return published, fields
 
 

@@ -1,0 +1,236 @@
+"""Scale benchmark: streaming validation and export against the best plain Python does, same run.
+
+    python benchmarks/run.py                    # full sizes
+    python benchmarks/run.py --quick            # under two minutes on 2 cores
+    python benchmarks/run.py --smoke            # tiny sizes: checks that every figure is produced
+    python benchmarks/run.py --quick --json FILE
+
+A *record* is one annotation record (a mention, an event or a statement) as a JSON object. One
+corpus is generated with ``communique.synth``; every baseline gets the same records, as JSON
+bytes in memory (one object per record), on the same machine, in the same run. Each timing is
+the best of ``--repeat`` runs (the machine may be shared).
+
+- ours, validate: ``communique.stream.run`` over the corpus directory (structure, references and
+  semantics; reading the files and seeds included), with all cores (``--jobs`` default) and with one.
+- pydantic: ``[Model.model_validate_json(b) for b in records]``, models kept, default GC.
+- jsonschema: ``Draft202012Validator(schema).is_valid(json.loads(b))`` on a sample of the records.
+- msgspec: ``msgspec.json.Decoder(Struct).decode(b)`` with Structs mirroring the models.
+- export: ``communique.stream.export.export_parquet`` of mentions, events and statements against
+  ``pa.Table.from_pylist(dicts)`` + ``pq.write_table`` of the same records as plain dicts.
+- rss_10x: peak RSS of ``communique.validate`` on 10N records over N records (fresh processes).
+- load_vs_import: ``python -c "import communique; communique.load()"`` over
+  ``python -c "import pydantic, jsonschema"`` (best wall time of fresh processes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from baselines_typed import KINDS, jsonschema_validators, msgspec_decoders
+
+from communique import stream
+from communique.synth import generate_corpus
+
+SIZES = {"full": (3000, 300, 5), "quick": (800, 80, 3), "smoke": (8, 2, 1)}
+"""Documents of the main corpus, documents of the small RSS corpus (the main one is 10x), repeats."""
+JSONSCHEMA_SAMPLE = {"full": 6000, "quick": 2000, "smoke": 50}
+
+Records = list[tuple[str, bytes]]
+
+
+def best(fn: Callable[[], object], repeat: int) -> float:
+    """The shortest wall time of ``repeat`` calls."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def records_of(root: Path) -> Records:
+    """Every annotation record of the corpus as (kind, JSON bytes), in corpus order."""
+    out: Records = []
+    for path in sorted((root / "data" / "documents").glob("*.json")):
+        doc = json.loads(path.read_bytes())
+        for kind in KINDS:
+            out.extend((kind, json.dumps(r, ensure_ascii=False).encode("utf-8")) for r in doc[kind])
+    return out
+
+
+def pydantic_loop(records: Records) -> list[Any]:
+    models = {kind: model for kind, model in KINDS.items()}
+    return [models[kind].model_validate_json(data) for kind, data in records]
+
+
+def msgspec_loop(records: Records, decoders: dict[str, Any]) -> list[Any]:
+    return [decoders[kind].decode(data) for kind, data in records]
+
+
+def jsonschema_loop(records: Records, validators: dict[str, Any]) -> None:
+    for kind, data in records:
+        if not validators[kind].is_valid(json.loads(data)):
+            raise SystemExit(f"jsonschema rejects a generated {kind} record")
+
+
+def pyarrow_export(records: Records, out: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for kind in KINDS:
+        rows = [json.loads(data) for k, data in records if k == kind]
+        pq.write_table(pa.Table.from_pylist(rows), out / f"{kind}.parquet")
+
+
+def peak_rss_kib(root: Path) -> int:
+    """Peak RSS (KiB) of a fresh process validating ``root`` on one process."""
+    code = (
+        "import resource, sys, communique; r = communique.validate(sys.argv[1], jobs=1); "
+        "assert r.ok, r.findings[:3]; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
+    return int(done.stdout.strip())
+
+
+def wall(code: str, repeat: int) -> float:
+    return best(lambda: subprocess.run([sys.executable, "-c", code], check=True), repeat)
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": model or platform.processor(),
+        "cores": stream.default_jobs(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
+
+
+def measure(size: str, work: Path) -> dict[str, Any]:
+    documents, small_documents, repeat = SIZES[size]
+    main = generate_corpus(work / "main", documents=documents, seed=0)
+    small = generate_corpus(work / "small", documents=small_documents, seed=0)
+    records = records_of(main)
+    n = len(records)
+    jobs = stream.default_jobs()
+
+    def ours(j: int) -> Callable[[], object]:
+        def run() -> None:
+            result = stream.run(main, jobs=j, verify=False)
+            if not result.report.ok or result.records != n:
+                raise SystemExit(f"validation disagrees with the generator: {result.report.findings[:3]}")
+
+        return run
+
+    t_ours = best(ours(jobs), repeat)
+    t_one = best(ours(1), repeat)
+    t_two = best(ours(2), repeat)
+    t_pydantic = best(lambda: pydantic_loop(records), repeat)
+    decoders = msgspec_decoders()
+    t_msgspec = best(lambda: msgspec_loop(records, decoders), repeat)
+    sample = records[: JSONSCHEMA_SAMPLE[size]]
+    validators = jsonschema_validators()
+    t_jsonschema = best(lambda: jsonschema_loop(sample, validators), 1) * n / len(sample)
+
+    from communique.stream.export import RECORD_CONFIGS, export_parquet
+
+    out = work / "export"
+
+    def ours_export() -> None:
+        export_parquet(main, out / f"ours-{time.perf_counter_ns()}", configs=RECORD_CONFIGS)
+
+    def arrow_export() -> None:
+        folder = out / f"arrow-{time.perf_counter_ns()}"
+        folder.mkdir(parents=True)
+        pyarrow_export(records, folder)
+
+    t_export = best(ours_export, repeat)
+    t_arrow = best(arrow_export, repeat)
+    rss_small, rss_main = peak_rss_kib(small), peak_rss_kib(main)
+    t_load = wall("import communique; communique.load()", max(3, repeat))
+    t_import = wall("import pydantic, jsonschema", max(3, repeat))
+    rate = {
+        "ours": n / t_ours,
+        "ours_1_job": n / t_one,
+        "ours_2_jobs": n / t_two,
+        "pydantic": n / t_pydantic,
+        "jsonschema": n / t_jsonschema,
+        "msgspec": n / t_msgspec,
+        "export_ours": n / t_export,
+        "export_pyarrow": n / t_arrow,
+    }
+    return {
+        "validate_vs_pydantic": rate["ours"] / rate["pydantic"],
+        "validate_vs_jsonschema": rate["ours"] / rate["jsonschema"],
+        "validate_vs_msgspec": rate["ours"] / rate["msgspec"],
+        "export_vs_pyarrow": rate["export_ours"] / rate["export_pyarrow"],
+        "rss_10x": rss_main / rss_small,
+        "jobs_speedup": rate["ours_2_jobs"] / rate["ours_1_job"],
+        "load_vs_import": t_load / t_import,
+        "validate_1_job_vs_pydantic": rate["ours_1_job"] / rate["pydantic"],
+        "details": {
+            "size": size,
+            "records": n,
+            "documents": documents,
+            "rss_records_small": len(records_of(small)),
+            "jobs": jobs,
+            "records_per_second": {k: round(v) for k, v in rate.items()},
+            "peak_rss_kib": {"small": rss_small, "main": rss_main},
+            "seconds": {"load": round(t_load, 3), "import": round(t_import, 3)},
+            "repeat": repeat,
+            "machine": machine(),
+        },
+    }
+
+
+def report(figures: dict[str, Any]) -> list[str]:
+    d = figures["details"]
+    lines = [f"{d['records']} records ({d['documents']} documents), {d['jobs']} job(s), best of {d['repeat']}; "
+             f"{d['machine']['cpu']}, {d['machine']['cores']} cores, Python {d['machine']['python']}"]
+    for key, value in figures.items():
+        if key != "details":
+            lines.append(f"  {key:<28} {value:8.2f}")
+    lines.append("  records/s: " + ", ".join(f"{k} {v:,}" for k, v in d["records_per_second"].items()))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--quick", action="store_true", help="smaller sizes: under two minutes on 2 cores")
+    group.add_argument("--smoke", action="store_true", help="tiny sizes, for a correctness check in CI")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures as JSON")
+    args = parser.parse_args(argv)
+    size = "smoke" if args.smoke else "quick" if args.quick else "full"
+    with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
+        figures = measure(size, Path(tmp))
+    for line in report(figures):
+        print(line)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    raise SystemExit(main())

@@ -1,0 +1,160 @@
+"""Scale: the corpus generator, processes, sharded Parquet export, Dask, the CLI options and the
+benchmark's smoke run (figures exist; no thresholds: speed is measured by benchmarks/run.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique import stream
+from communique.cli import main
+from communique.models import DocumentFile
+from communique.report import Report
+from communique.stream.export import RECORD_CONFIGS, export_parquet
+from communique.synth import generate_corpus
+from communique.validate import validate_full
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_corpus(tmp_path_factory.mktemp("scale") / "corpus", documents=12, seed=7)
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_generator_is_deterministic_and_valid(tmp_path: Path, corpus: Path) -> None:
+    again = generate_corpus(tmp_path / "again", documents=12, seed=7)
+    assert _digest(again) == _digest(corpus)
+    other = generate_corpus(tmp_path / "other", documents=12, seed=8)
+    assert _digest(other) != _digest(corpus)
+    report = validate_full(corpus)
+    assert report.findings == []
+    doc = DocumentFile.model_validate_json((corpus / "data/documents/syn0000003.json").read_bytes())
+    assert doc.mentions and doc.events and doc.statements
+
+
+def test_synth_command_writes_a_corpus_and_refuses_a_full_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "made"
+    assert main(["synth", "--documents", "3", "--out", str(out)]) == 0
+    assert len(list((out / "data" / "documents").glob("*.json"))) == 3
+    assert main(["synth", "--documents", "3", "--out", str(out)]) == 2
+    assert "not an empty folder" in capsys.readouterr().err
+    assert main(["validate", str(out), "--quiet"]) == 0
+
+
+def test_validate_output_is_the_same_with_one_or_two_jobs(
+    corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken"
+    import shutil
+
+    shutil.copytree(corpus, broken)
+    doc_path = broken / "data/documents/syn0000005.json"
+    doc = json.loads(doc_path.read_text(encoding="utf-8"))
+    doc["events"][0]["links"] = [{"relation": "part_of", "event": "syn0000009-e01"}]
+    doc["mentions"][0]["span"]["end"] += 1
+    doc_path.write_text(json.dumps(doc), encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        for extra in ([], ["--json"]):
+            code = main(["validate", str(broken), "--jobs", jobs, *extra])
+            captured = capsys.readouterr()
+            assert (code, captured.err) == (1, "")
+            outputs.append(captured.out)
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+    assert "E204" in outputs[0] and "E302" in outputs[0] and "checked 12 document file(s)" in outputs[0]
+    assert main(["validate", str(broken), "--jobs", "0"]) == 2
+
+
+def test_export_is_sharded_identical_across_jobs_and_streams_with_datasets(corpus: Path, tmp_path: Path) -> None:
+    datasets = pytest.importorskip("datasets")
+    one = export_parquet(corpus, tmp_path / "one", shard_rows=50, jobs=1, shard_size=3)
+    two = export_parquet(corpus, tmp_path / "two", shard_rows=50, jobs=2, shard_size=2)
+    assert _digest(tmp_path / "one") == _digest(tmp_path / "two")
+    files = [p.name for p in one["mentions"]]
+    total = len(files)
+    assert total > 1 and files == [f"test-{i:05d}-of-{total:05d}.parquet" for i in range(total)]
+    assert [p.name for p in two["mentions"]] == files
+    expected: dict[str, list[object]] = {name: [] for name in RECORD_CONFIGS}
+    for path in sorted((corpus / "data" / "documents").glob("*.json")):
+        doc = DocumentFile.model_validate_json(path.read_bytes())
+        for name in RECORD_CONFIGS:
+            expected[name].extend(r.model_dump(mode="json") for r in getattr(doc, name))
+    for name in RECORD_CONFIGS:
+        files_of = [str(p) for p in one[name]]
+        streamed = datasets.load_dataset("parquet", data_files={"test": files_of}, split="test", streaming=True)
+        assert list(streamed) == expected[name]
+    docs = datasets.load_dataset("parquet", data_files=[str(p) for p in one["documents"]], split="train")
+    assert docs[3]["text"] == (corpus / "seeds" / "syn0000003.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_validate_shard_runs_on_a_dask_local_cluster(corpus: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    import shutil
+
+    root = tmp_path / "corpus"
+    shutil.copytree(corpus, root)
+    (root / "seeds" / "syn0000004.txt").write_text("changed", encoding="utf-8")
+    report = Report(str(root))
+    _, actors = stream.read_head(root, report)
+    info = stream.actors_info(actors)
+    names = sorted(f"data/documents/{p.name}" for p in (root / "data" / "documents").glob("*.json"))
+    shards = [names[i : i + 5] for i in range(0, len(names), 5)]
+    merger = stream.Merger(root, report, actors, len(names))
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        futures = client.map(stream.validate_shard, [root] * len(shards), shards, [info] * len(shards))
+        for outcomes in client.gather(futures):
+            for outcome in outcomes:
+                merger.add(outcome)
+    merger.finish()
+    report = report.sorted()
+    expected = validate_full(root, verify=False)
+    assert report.to_dict() == expected.to_dict()
+    assert {"E303", "E302"} <= {f.code for f in report.findings}
+
+
+def test_import_stays_light() -> None:
+    code = (
+        "import sys, communique, communique.stream, communique.synth; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'datasets', 'pyarrow', 'msgspec', 'dask', 'distributed', 'psutil', 'pandas', 'numpy'}))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+KEYS = ("validate_vs_pydantic", "validate_vs_jsonschema", "validate_vs_msgspec", "export_vs_pyarrow", "rss_10x",
+        "jobs_speedup", "load_vs_import")
+
+
+def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--json", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    for key in KEYS:
+        assert isinstance(figures[key], float) and figures[key] > 0, key
+    assert figures["details"]["records"] > 0
