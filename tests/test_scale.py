@@ -158,3 +158,24 @@ def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
     for key in KEYS:
         assert isinstance(figures[key], float) and figures[key] > 0, key
     assert figures["details"]["records"] > 0
+
+
+def test_build_shards_parquet_the_same_on_any_number_of_processes(corpus: Path, tmp_path: Path) -> None:
+    datasets = pytest.importorskip("datasets")
+    from communique.release.build import build
+
+    one = build(corpus, tmp_path / "one", shard_rows=100, jobs=1)
+    build(corpus, tmp_path / "two", shard_rows=100, jobs=2)
+    assert _digest(tmp_path / "one") == _digest(tmp_path / "two")
+    shards = sorted(f for f in one.files if f.startswith("mentions/"))
+    total = len(shards)
+    assert total == -(-one.counts["mentions"] // 100) > 1
+    assert shards == [f"mentions/test-{i:05d}-of-{total:05d}.parquet" for i in range(total)]
+    streamed = datasets.load_dataset(str(tmp_path / "one"), "mentions", split="test", streaming=True)
+    ids = [row["id"] for row in streamed]
+    assert ids == sorted(ids) and len(ids) == one.counts["mentions"]
+    crois = json.loads((tmp_path / "one" / "croissant.json").read_text(encoding="utf-8"))
+    files = {d["@id"]: d for d in crois["distribution"]}
+    assert files["mentions-parquet"]["@type"] == "cr:FileSet"
+    assert files["mentions-parquet"]["includes"] == "mentions/test-*.parquet"
+    assert files["actors-parquet"]["@type"] == "cr:FileObject"

@@ -9,6 +9,8 @@ from typing import Any
 
 from ..errors import CorpusInvalidError
 from ._output import err, out
+from ._progress import ProgressBar
+from .cmd_validate import add_scale_options, jobs_option
 
 
 def register(sub: Any) -> None:
@@ -28,6 +30,10 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--repo-id", default=DEFAULT_REPO_ID, help=f"Hub dataset id the card cites (default: {DEFAULT_REPO_ID})"
     )
+    p.add_argument(
+        "--shard-rows", type=int, metavar="N", help="cut each config's Parquet file into shards of at most N rows"
+    )
+    add_scale_options(p)
     p.set_defaults(func=run)
 
 
@@ -38,17 +44,27 @@ def run(args: argparse.Namespace) -> int:
         return 2
     from ..release.build import build
 
+    if args.shard_rows is not None and args.shard_rows < 1:
+        err(f"communique build: --shard-rows must be at least 1, found {args.shard_rows}")
+        return 2
+    bar = ProgressBar("validate", args.quiet)
     try:
-        release = build(args.dir, args.out, args.repo_id)
+        release = build(
+            args.dir, args.out, args.repo_id, jobs=jobs_option(args.jobs), shard_rows=args.shard_rows, progress=bar
+        )
     except CorpusInvalidError as exc:
+        bar.close(0)
         for finding in exc.report.findings:
             err(f"{finding.severity}: {finding.describe()}")
         err(f"communique build: the corpus is invalid ({len(exc.report.errors)} error(s)); nothing was written")
         return 1
+    bar.close(sum(n for name, n in release.counts.items() if name in ("mentions", "events", "statements")))
     out(f"release {release.version} written to {release.path}/")
     width = max(len(name) for name in release.counts)
     for name, rows in release.counts.items():
-        out(f"  {name:<{width}}  {rows:>6} rows  {name}/test-00000-of-00001.parquet, jsonl/{name}.jsonl")
+        shards = [f for f in release.files if f.startswith(f"{name}/") and f.endswith(".parquet")]
+        where = shards[0] if len(shards) == 1 else f"{name}/ ({len(shards)} Parquet shards)"
+        out(f"  {name:<{width}}  {rows:>6} rows  {where}, jsonl/{name}.jsonl")
     out(f"  {len(release.files)} files, checksums in {release.path}/SHA256SUMS")
     if release.empty_configs:
         out(

@@ -26,12 +26,13 @@ from ..api import load
 from ..corpus import Corpus
 from ..errors import CorpusInvalidError
 from ..report import Report
-from ..validate import resolve_root, validate
+from ..stream import Progress, run
+from ..validate import resolve_root
 from . import agreement, card, croissant
 from .features import features
 from .folder import write_folder
 from .schemas import release_schemas
-from .views import CONFIGS
+from .views import CONFIGS, SPLIT
 
 DEFAULT_OUT = Path("release")
 DEFAULT_REPO_ID = "communique/communique"
@@ -80,8 +81,27 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[str, Any] | None) -> Release:
-    """Write every release file into the folder ``out`` (which exists and is empty)."""
+def shard_names(rows: int, shard_rows: int | None) -> list[tuple[str, int, int]]:
+    """(file name, first row, row count) of each Parquet shard of a config with ``rows`` rows:
+    ``test-00000-of-00001.parquet`` alone unless ``shard_rows`` cuts it into more."""
+    if not shard_rows or rows <= shard_rows:
+        return [(card.PARQUET_NAME, 0, rows)]
+    total = -(-rows // shard_rows)
+    return [
+        (f"{SPLIT}-{i:05d}-of-{total:05d}.parquet", i * shard_rows, min(shard_rows, rows - i * shard_rows))
+        for i in range(total)
+    ]
+
+
+def write_release(
+    corpus: Corpus,
+    out: Path,
+    repo_id: str,
+    agreement_data: dict[str, Any] | None,
+    shard_rows: int | None = None,
+) -> Release:
+    """Write every release file into the folder ``out`` (which exists and is empty); each config's
+    Parquet file is cut into shards of ``shard_rows`` rows when it holds more."""
     import pyarrow as pa
 
     release = Release(out, corpus.version)
@@ -92,17 +112,20 @@ def write_release(corpus: Corpus, out: Path, repo_id: str, agreement_data: dict[
         rows = cfg.rows(corpus)
         feats = features(cfg.tree())
         table = pa.Table.from_pylist(rows, schema=feats.arrow_schema)
-        rel = f"{cfg.name}/{card.PARQUET_NAME}"
         (out / cfg.name).mkdir()
-        _write_parquet(table, out / rel)
+        names = shard_names(table.num_rows, shard_rows)
+        for name, first, count in names:
+            _write_parquet(table.slice(first, count), out / cfg.name / name)
+        rel = f"{cfg.name}/{names[0][0]}"
         jsonio.write_atomic(out / "jsonl" / f"{cfg.name}.jsonl", _jsonl(rows))
         release.counts[cfg.name] = len(rows)
         yaml_features[cfg.name] = feats._to_yaml_list()  # datasets' own card serialisation of features
         nbytes[cfg.name] = table.nbytes
-        parquet_files[cfg.name] = (rel, _sha256(out / rel))
+        single = len(names) == 1
+        parquet_files[cfg.name] = (rel, _sha256(out / rel)) if single else (f"{cfg.name}/{SPLIT}-*.parquet", "")
     for name, text in release_schemas().items():
         jsonio.write_atomic(out / "schema" / name, text)
-    meta = card.metadata(corpus, release.counts, yaml_features, nbytes)
+    meta = card.metadata(corpus, release.counts, yaml_features, nbytes, {k: v[0] for k, v in parquet_files.items()})
     lines = card.body(corpus, release.counts, repo_id, agreement_data)
     jsonio.write_atomic(out / "README.md", card.render(meta, lines))
     jsonio.write_atomic(out / "croissant.json", jsonio.dumps(croissant.croissant(corpus, parquet_files, repo_id)))
@@ -118,13 +141,24 @@ def is_release(folder: Path) -> bool:
     return (folder / CHECKSUMS).is_file() and (folder / "README.md").is_file() and (folder / "croissant.json").is_file()
 
 
-def build(path: str | Path | None = None, out: Path = DEFAULT_OUT, repo_id: str = DEFAULT_REPO_ID) -> Release:
+def build(
+    path: str | Path | None = None,
+    out: Path = DEFAULT_OUT,
+    repo_id: str = DEFAULT_REPO_ID,
+    *,
+    jobs: int = 1,
+    shard_rows: int | None = None,
+    progress: Progress | None = None,
+) -> Release:
     """Validate the corpus at ``path`` (default: packaged) and write its release to ``out``.
+
+    Validation streams on ``jobs`` processes (``progress`` is called as files are checked);
+    ``shard_rows`` cuts each config's Parquet file into shards of at most that many rows.
 
     Raises :class:`~communique.errors.CorpusInvalidError` (nothing written) when the corpus has
     errors, :class:`~communique.release.folder.OutputError` when ``out`` cannot be written.
     """
-    report: Report = validate(path)
+    report: Report = run(resolve_root(path), jobs=jobs, progress=progress).report
     if not report.ok:
         raise CorpusInvalidError(report)
     corpus = load(path)
@@ -132,7 +166,7 @@ def build(path: str | Path | None = None, out: Path = DEFAULT_OUT, repo_id: str 
     result: list[Release] = []
 
     def fill(tmp: Path) -> None:
-        result.append(write_release(corpus, tmp, repo_id, agreement_data))
+        result.append(write_release(corpus, tmp, repo_id, agreement_data, shard_rows))
 
     write_folder(out, fill, is_release)
     release = result[0]

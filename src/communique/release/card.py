@@ -34,10 +34,16 @@ def languages(corpus: Corpus) -> list[str]:
 
 
 def metadata(
-    corpus: Corpus, counts: dict[str, int], yaml_features: dict[str, Any], nbytes: dict[str, int]
+    corpus: Corpus,
+    counts: dict[str, int],
+    yaml_features: dict[str, Any],
+    nbytes: dict[str, int],
+    paths: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The card's YAML metadata (the Hub reads configs and dataset_info from it)."""
+    """The card's YAML metadata (the Hub reads configs and dataset_info from it). ``paths`` gives
+    each config's Parquet path or pattern (default ``<config>/test-00000-of-00001.parquet``)."""
     langs = languages(corpus)
+    where = paths or {}
     return {
         "license": corpus.info.license.lower(),
         "language": langs,
@@ -51,7 +57,10 @@ def metadata(
         "source_datasets": ["original"],
         "tags": ["event-extraction", "attribution", "plover", "ace", "news"],
         "configs": [
-            {"config_name": c.name, "data_files": [{"split": SPLIT, "path": f"{c.name}/{PARQUET_NAME}"}]}
+            {
+                "config_name": c.name,
+                "data_files": [{"split": SPLIT, "path": where.get(c.name, f"{c.name}/{PARQUET_NAME}")}],
+            }
             for c in CONFIGS
         ],
         "dataset_info": [

@@ -96,20 +96,21 @@ def record_set(name: str, tree: Node, file_id: str) -> dict[str, Any]:
     return out
 
 
+def _file(name: str, path: str, sha256: str) -> dict[str, Any]:
+    """One config's Parquet data: a FileObject with its checksum, or for shards (a ``path``
+    pattern with no checksum) a FileSet that includes them."""
+    if not sha256:
+        return {"@type": "cr:FileSet", "@id": f"{name}-parquet", "name": f"{name}-parquet",
+                "includes": path, "encodingFormat": "application/x-parquet"}
+    return {"@type": "cr:FileObject", "@id": f"{name}-parquet", "name": f"{name}-parquet", "contentUrl": path,
+            "encodingFormat": "application/x-parquet", "sha256": sha256}
+
+
 def croissant(corpus: Corpus, files: dict[str, tuple[str, str]], repo_id: str) -> dict[str, Any]:
-    """The Croissant document; ``files`` maps config -> (relative parquet path, sha256)."""
+    """The Croissant document; ``files`` maps config -> (relative parquet path, sha256), or
+    (pattern of its shards, "") for a config cut into shards."""
     license_id = corpus.info.license.lower()
-    distribution = [
-        {
-            "@type": "cr:FileObject",
-            "@id": f"{c.name}-parquet",
-            "name": f"{c.name}-parquet",
-            "contentUrl": files[c.name][0],
-            "encodingFormat": "application/x-parquet",
-            "sha256": files[c.name][1],
-        }
-        for c in CONFIGS
-    ]
+    distribution = [_file(c.name, *files[c.name]) for c in CONFIGS]
     return {
         "@context": CONTEXT,
         "@type": "sc:Dataset",

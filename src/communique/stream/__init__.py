@@ -9,7 +9,7 @@ gathers its outcomes into the corpus-wide checks. The report equals the one
 from __future__ import annotations
 
 from .document import Actors, DocOutcome, check_document
-from .engine import DEFAULT_SHARD, Run, actors_info, default_jobs, read_head, run, validate_shard
+from .engine import DEFAULT_SHARD, Progress, Run, actors_info, default_jobs, read_head, run, validate_shard
 from .merge import Merger
 
 __all__ = [
@@ -17,6 +17,7 @@ __all__ = [
     "Actors",
     "DocOutcome",
     "Merger",
+    "Progress",
     "Run",
     "actors_info",
     "check_document",
