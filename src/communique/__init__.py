@@ -11,6 +11,9 @@ is the version of the data.
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
 from .api import load
 from .corpus import Corpus
@@ -23,13 +26,35 @@ from .errors import (
     SpanResolutionError,
     UnsafePathError,
 )
-from .html import render_html, write_html
-from .release.hf import to_hf
 from .report import Finding, Report
-from .schema import schema_registry
-from .scoring import ScoreReport, score
 from .validate import validate
-from .versions import dataset_version
+
+if TYPE_CHECKING:
+    from .html import render_html, write_html
+    from .release.hf import to_hf
+    from .schema import schema_registry
+    from .scoring import ScoreReport, score
+    from .versions import dataset_version
+
+_LAZY = {
+    "render_html": ".html",
+    "write_html": ".html",
+    "to_hf": ".release.hf",
+    "schema_registry": ".schema",
+    "ScoreReport": ".scoring",
+    "score": ".scoring",
+    "dataset_version": ".versions",
+}
+"""Entry points imported on first use, so that ``import communique`` stays light."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'communique' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "CommuniqueError",
