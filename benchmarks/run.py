@@ -96,12 +96,21 @@ def pyarrow_export(records: Records, out: Path) -> None:
         pq.write_table(pa.Table.from_pylist(rows), out / f"{kind}.parquet")
 
 
+PEAK_RSS = """
+import pathlib, resource, sys, communique
+report = communique.validate(sys.argv[1], jobs=1)
+assert report.ok, report.findings[:3]
+status = pathlib.Path("/proc/self/status")
+if status.is_file():  # VmHWM: this process's own peak (ru_maxrss keeps the peak of the parent it was forked from)
+    print(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
+else:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == "darwin" else 1))
+"""
+
+
 def peak_rss_kib(root: Path) -> int:
     """Peak RSS (KiB) of a fresh process validating ``root`` on one process."""
-    code = (
-        "import resource, sys, communique; r = communique.validate(sys.argv[1], jobs=1); "
-        "assert r.ok, r.findings[:3]; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    )
+    code = PEAK_RSS
     done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
     return int(done.stdout.strip())
 
