@@ -124,3 +124,18 @@ def test_processes_give_the_same_report(tmp_path: Path, synth: Path) -> None:
 
 def test_validate_streams(synth: Path) -> None:
     assert validate(synth).to_dict() == validate_full(synth).to_dict()
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
+def test_special_files_report_the_same_and_never_block(tmp_path: Path, synth: Path) -> None:
+    import os
+    import shutil
+
+    root = tmp_path / "corpus"
+    shutil.copytree(synth, root)
+    (root / "seeds" / "syn0000001.txt").unlink()
+    os.mkfifo(root / "seeds" / "syn0000001.txt")
+    (root / "data" / "documents" / "syn0000003.json").unlink()
+    (root / "data" / "documents" / "syn0000003.json").mkdir()
+    codes = _same(root)
+    assert "E100" in codes or "E101" in codes
