@@ -44,7 +44,7 @@ from baselines_typed import KINDS, jsonschema_validators, msgspec_decoders
 from communique import stream
 from communique.synth import generate_corpus
 
-SIZES = {"full": (3000, 300, 5), "quick": (800, 80, 3), "smoke": (8, 2, 1)}
+SIZES = {"full": (3000, 300, 7), "quick": (800, 80, 5), "smoke": (8, 2, 1)}
 """Documents of the main corpus, documents of the small RSS corpus (the main one is 10x), repeats."""
 JSONSCHEMA_SAMPLE = {"full": 6000, "quick": 2000, "smoke": 50}
 
@@ -60,6 +60,16 @@ def best(fn: Callable[[], object], repeat: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return min(times)
+
+
+def interleaved(contenders: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """The best wall time of each contender, running them in turn ``repeat`` times, so that all
+    see the same moments of a shared machine."""
+    times: dict[str, float] = {}
+    for _ in range(repeat):
+        for name, fn in contenders.items():
+            times[name] = min(times.get(name, float("inf")), best(fn, 1))
+    return times
 
 
 def records_of(root: Path) -> Records:
@@ -115,8 +125,9 @@ def peak_rss_kib(root: Path) -> int:
     return int(done.stdout.strip())
 
 
-def wall(code: str, repeat: int) -> float:
-    return best(lambda: subprocess.run([sys.executable, "-c", code], check=True), repeat)
+def python(code: str) -> Callable[[], object]:
+    """A fresh interpreter running ``code``."""
+    return lambda: subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def machine() -> dict[str, Any]:
@@ -151,15 +162,9 @@ def measure(size: str, work: Path) -> dict[str, Any]:
 
         return run
 
-    t_ours = best(ours(jobs), repeat)
-    t_one = best(ours(1), repeat)
-    t_two = best(ours(2), repeat)
-    t_pydantic = best(lambda: pydantic_loop(records), repeat)
     decoders = msgspec_decoders()
-    t_msgspec = best(lambda: msgspec_loop(records, decoders), repeat)
     sample = records[: JSONSCHEMA_SAMPLE[size]]
     validators = jsonschema_validators()
-    t_jsonschema = best(lambda: jsonschema_loop(sample, validators), 1) * n / len(sample)
 
     from communique.stream.export import RECORD_CONFIGS, export_parquet
 
@@ -173,11 +178,24 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         folder.mkdir(parents=True)
         pyarrow_export(records, folder)
 
-    t_export = best(ours_export, repeat)
-    t_arrow = best(arrow_export, repeat)
+    contenders: dict[str, Callable[[], object]] = {
+        "ours": ours(jobs),
+        "ours_1_job": ours(1),
+        "ours_2_jobs": ours(2),
+        "pydantic": lambda: pydantic_loop(records),
+        "msgspec": lambda: msgspec_loop(records, decoders),
+        "export_ours": ours_export,
+        "export_pyarrow": arrow_export,
+    }
+    times = interleaved(contenders, repeat)
+    times["jsonschema"] = best(lambda: jsonschema_loop(sample, validators), 1) * n / len(sample)
+    t_ours, t_one, t_two = times["ours"], times["ours_1_job"], times["ours_2_jobs"]
+    t_pydantic, t_msgspec, t_jsonschema = times["pydantic"], times["msgspec"], times["jsonschema"]
+    t_export, t_arrow = times["export_ours"], times["export_pyarrow"]
     rss_small, rss_main = peak_rss_kib(small), peak_rss_kib(main)
-    t_load = wall("import communique; communique.load()", max(3, repeat))
-    t_import = wall("import pydantic, jsonschema", max(3, repeat))
+    starts = interleaved({"load": python("import communique; communique.load()"),
+                          "import": python("import pydantic, jsonschema")}, max(5, repeat))
+    t_load, t_import = starts["load"], starts["import"]
     rate = {
         "ours": n / t_ours,
         "ours_1_job": n / t_one,
@@ -207,6 +225,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
             "peak_rss_kib": {"small": rss_small, "main": rss_main},
             "seconds": {"load": round(t_load, 3), "import": round(t_import, 3)},
             "repeat": repeat,
+            "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
             "machine": machine(),
         },
     }
@@ -215,7 +234,8 @@ def measure(size: str, work: Path) -> dict[str, Any]:
 def report(figures: dict[str, Any]) -> list[str]:
     d = figures["details"]
     lines = [f"{d['records']} records ({d['documents']} documents), {d['jobs']} job(s), best of {d['repeat']}; "
-             f"{d['machine']['cpu']}, {d['machine']['cores']} cores, Python {d['machine']['python']}"]
+             f"{d['machine']['cpu']}, {d['machine']['cores']} cores, Python {d['machine']['python']}; "
+             f"load average at the end {d['load_average']}"]
     for key, value in figures.items():
         if key != "details":
             lines.append(f"  {key:<28} {value:8.2f}")

@@ -40,6 +40,7 @@ _JSON_SPACE = b" \t\r\n"
 _BOM = b"\xef\xbb\xbf"
 
 _VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
+_MENTION_PLAN = (has_id(Mention), nested_fields(Mention))
 
 KIND_CODES = {"actor": 0, "document": 1, "mention": 2, "event": 3, "statement": 4}
 """Record kinds as small integers, for compact id tables."""
@@ -87,6 +88,9 @@ def fast_parse(data: bytes) -> DocumentFile | None:
         return None
     if b"\\u" in data and _SURROGATE.search(data):
         return None
+    limit = getattr(jsonio, "MAX_VALUES", None)  # a cap on values per file, where the strict reader has one
+    if isinstance(limit, int) and data.count(b"{") + data.count(b"[") + data.count(b",") > limit:
+        return None
     try:
         data.decode("utf-8")
         return DocumentFile.model_validate_json(data, strict=True)
@@ -129,6 +133,23 @@ def _values_ok(cls: type, values: dict[str, object]) -> bool:
     return True
 
 
+def _mentions(ctx: Context, mentions: list[Mention], text: str | None, rel: str, doc_id: str) -> int:
+    """:func:`visit` for the mentions of a document (a mention nests nothing but its span): the
+    same findings, without a stack. Returns the number of fields set."""
+    fields = 0
+    size = len(text) if text is not None else 0
+    for i, mention in enumerate(mentions):
+        span = mention.span
+        fields += len(mention.__pydantic_fields_set__) + len(span.__pydantic_fields_set__)
+        if text is None:
+            continue
+        values = span.__dict__
+        start, end, covered = values["start"], values["end"], values["text"]
+        if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or covered[-1].isspace():
+            spans.check_span(ctx, span, text, rel, f"$.mentions[{i}].span", mention.id, doc_id)
+    return fields
+
+
 def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
     """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
     publication date and the number of fields set across the tree, which is the number of keys
@@ -167,7 +188,9 @@ def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[
         child_prefix = path + "."
         for field_name in nested:
             value = values[field_name]
-            if value.__class__ is list:
+            if cls is DocumentFile and field_name == "mentions" and _MENTION_PLAN == (True, ("span",)):
+                fields += _mentions(ctx, value, text, rel, doc_id)
+            elif value.__class__ is list:
                 for i, item in enumerate(value):
                     push((child_prefix, field_name, i, item, record))
             elif value is not None:
