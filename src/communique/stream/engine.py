@@ -21,7 +21,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .. import loader
-from ..models import ActorsFile, CorpusInfo, Span
+from ..models import ActorsFile, CorpusInfo, DocumentFile, Span
 from ..report import Finding, Report
 from .document import Actors, DocOutcome, check_document
 from .merge import Merger
@@ -114,6 +114,7 @@ def _outcomes(root: Traversable | Path, shards: list[list[str]], actors: Actors,
         for shard in shards:
             yield from validate_shard(root, shard, actors)
         return
+    DocumentFile.model_rebuild()  # build the validator once, before the workers are forked
     with ProcessPoolExecutor(jobs, mp_context=_mp_context(), initializer=_init, initargs=(root, actors)) as pool:
         for result in pool.map(_work, shards):
             yield from result
