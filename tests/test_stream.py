@@ -8,6 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from communique import stream
 from communique.synth import generate_corpus
@@ -139,3 +141,18 @@ def test_special_files_report_the_same_and_never_block(tmp_path: Path, synth: Pa
     (root / "data" / "documents" / "syn0000003.json").mkdir()
     codes = _same(root)
     assert "E100" in codes or "E101" in codes
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**31), documents=st.integers(1, 4), size=st.integers(1, 3), cut=st.integers(0, 10_000))
+def test_generated_corpora_stream_like_the_full_read(seed: int, documents: int, size: int, cut: int) -> None:
+    """Any generated corpus is valid, and stays reported alike once one of its document files is cut short."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = generate_corpus(Path(tmp) / "c", documents=documents, seed=seed, size=size)
+        assert _same(root, shard_size=1) == []
+        path = sorted((root / "data" / "documents").glob("*.json"))[cut % documents]
+        data = path.read_bytes()
+        path.write_bytes(data[: cut % len(data)])
+        assert "E102" in _same(root, shard_size=2)
