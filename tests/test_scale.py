@@ -112,11 +112,12 @@ def test_validate_shard_runs_on_a_dask_local_cluster(corpus: Path, tmp_path: Pat
     shutil.copytree(corpus, root)
     (root / "seeds" / "syn0000004.txt").write_text("changed", encoding="utf-8")
     report = Report(str(root))
-    _, actors = stream.read_head(root, report)
+    unread: set[str] = set()
+    _, actors = stream.read_head(root, report, unread)
     info = stream.actors_info(actors)
-    names = sorted(f"data/documents/{p.name}" for p in (root / "data" / "documents").glob("*.json"))
+    names = stream.document_names(root, report, unread)
     shards = [names[i : i + 5] for i in range(0, len(names), 5)]
-    merger = stream.Merger(root, report, actors, len(names))
+    merger = stream.Merger(root, report, actors, unread)
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster) as client:
         futures = client.map(stream.validate_shard, [root] * len(shards), shards, [info] * len(shards))

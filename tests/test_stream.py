@@ -156,3 +156,14 @@ def test_generated_corpora_stream_like_the_full_read(seed: int, documents: int, 
         data = path.read_bytes()
         path.write_bytes(data[: cut % len(data)])
         assert "E102" in _same(root, shard_size=2)
+
+
+HOSTILE_FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in HOSTILE_FIXTURES.iterdir() if p.is_dir() and p.name[:1] in "EW")
+)
+def test_hostile_fixtures_report_the_same_when_streamed(name: str) -> None:
+    codes = _same(HOSTILE_FIXTURES / name, shard_size=1)
+    assert name.split("-", 1)[0] in codes

@@ -9,7 +9,17 @@ gathers its outcomes into the corpus-wide checks. The report equals the one
 from __future__ import annotations
 
 from .document import Actors, DocOutcome, check_document
-from .engine import DEFAULT_SHARD, Progress, Run, actors_info, default_jobs, read_head, run, validate_shard
+from .engine import (
+    DEFAULT_SHARD,
+    Progress,
+    Run,
+    actors_info,
+    default_jobs,
+    document_names,
+    read_head,
+    run,
+    validate_shard,
+)
 from .merge import Merger
 
 __all__ = [
@@ -22,6 +32,7 @@ __all__ = [
     "actors_info",
     "check_document",
     "default_jobs",
+    "document_names",
     "read_head",
     "run",
     "validate_shard",

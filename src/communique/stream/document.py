@@ -16,9 +16,7 @@ record naming another document) run here in one walk over the model. What needs 
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -88,8 +86,7 @@ def fast_parse(data: bytes) -> DocumentFile | None:
         return None
     if b"\\u" in data and _SURROGATE.search(data):
         return None
-    limit = getattr(jsonio, "MAX_VALUES", None)  # a cap on values per file, where the strict reader has one
-    if isinstance(limit, int) and data.count(b"{") + data.count(b"[") + data.count(b",") > limit:
+    if data.count(b"{") + data.count(b"[") + data.count(b",") > jsonio.MAX_VALUES:
         return None
     try:
         data.decode("utf-8")
@@ -203,29 +200,10 @@ def _mini_context(root: Traversable | Path, report: Report) -> Context:
     return Context(reading)
 
 
-def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
-    """:func:`communique.loader.read_bytes` with one system call less per file when all is well
-    (any failure is read again by the loader, for the same finding)."""
-    if isinstance(root, Path):
-        try:
-            fd = os.open(f"{root}/{rel}", os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # never waits on a FIFO
-        except OSError:
-            return loader.read_bytes(root, rel, report)
-        try:
-            if stat.S_ISREG(os.fstat(fd).st_mode):
-                with os.fdopen(fd, "rb", closefd=False) as fh:
-                    return fh.read()
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-    return loader.read_bytes(root, rel, report)
-
-
 def check_document(root: Traversable | Path, rel: str, actors: Actors) -> DocOutcome:
     """Read and check one document file (``rel`` relative to ``root``)."""
     report = Report(str(root))
-    data = read_bytes(root, rel, report)
+    data = loader.read_bytes(root, rel, report)
     if data is None:
         return DocOutcome(rel, report.findings)
     doc = fast_parse(data)
@@ -246,18 +224,9 @@ def check_document(root: Traversable | Path, rel: str, actors: Actors) -> DocOut
 
 
 def _read_seed(ctx: Context, root: Traversable | Path, seed: str) -> str | None:
-    report = ctx.reading.report
-    data = read_bytes(root, f"{loader.SEEDS_DIR}/{seed}", report)
-    if data is None:
-        return None
-    ctx.reading.seed_bytes[seed] = data
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        report.add(Finding(f"{loader.SEEDS_DIR}/{seed}", "$", "E101", f"seed is not UTF-8 (byte {exc.start})"))
-        return None
-    ctx.reading.texts[seed] = text
-    return text
+    """The seed text, read as the loader reads it (with its findings)."""
+    loader._read_seed(root, seed, ctx.reading)
+    return ctx.reading.texts.get(seed)
 
 
 def _local(

@@ -120,8 +120,10 @@ def _outcomes(root: Traversable | Path, shards: list[list[str]], actors: Actors,
             yield from result
 
 
-def read_head(root: Traversable | Path, report: Report) -> tuple[CorpusInfo | None, ActorsFile | None]:
-    """Read data/corpus.json and data/actors.json (strict path)."""
+def read_head(
+    root: Traversable | Path, report: Report, unread: set[str] | None = None
+) -> tuple[CorpusInfo | None, ActorsFile | None]:
+    """Read data/corpus.json and data/actors.json (strict path); a refused file goes into ``unread``."""
     info = actors = None
     data = loader.read_bytes(root, loader.CORPUS_FILE, report)
     if data is not None:
@@ -129,7 +131,20 @@ def read_head(root: Traversable | Path, report: Report) -> tuple[CorpusInfo | No
     data = loader.read_bytes(root, loader.ACTORS_FILE, report)
     if data is not None:
         actors = loader.parse_model(data, loader.ACTORS_FILE, ActorsFile, report)[1]
+    if unread is not None:
+        unread.update(name for name, model in ((loader.CORPUS_FILE, info), (loader.ACTORS_FILE, actors)) if not model)
     return info, actors
+
+
+def document_names(root: Traversable | Path, report: Report, unread: set[str]) -> list[str]:
+    """The document files, as the loader lists them (findings for an unlistable folder or odd
+    names; E100 when there is none and nothing else was said about the folder)."""
+    names = list(loader.iter_document_names(root, report, unread))
+    if not names:
+        unread.add(loader.DOCUMENTS_DIR)
+        if not any(f.file.startswith(loader.DOCUMENTS_DIR) for f in report.findings):
+            report.add(Finding(loader.DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
+    return names
 
 
 def run(
@@ -152,11 +167,12 @@ def run(
                     "no data/ folder: expected a corpus directory laid out like the repository (data/, seeds/)")
         )
         return _verified(result, root, verify)
-    _, actors = read_head(root, report)
-    names = list(loader.iter_document_names(root))
+    unread: set[str] = set()
+    _, actors = read_head(root, report, unread)
+    names = document_names(root, report, unread)
     shards = [names[i : i + shard_size] for i in range(0, len(names), max(1, shard_size))]
     info = actors_info(actors)
-    merger = Merger(root, report, actors, len(names))
+    merger = Merger(root, report, actors, unread)
     if not isinstance(root, Path):
         result.jobs = 1  # resources outside the file system are read in this process
     with paused_gc():

@@ -16,9 +16,9 @@ from ..checks import coverage
 from ..checks._context import Context
 from ..checks.cycles import Edge, _cycles, _report
 from ..checks.references import actor_refs
-from ..loader import ACTORS_FILE, DOCUMENTS_DIR, Reading
+from ..loader import ACTORS_FILE, Reading
 from ..models import ActorsFile
-from ..report import Finding, Report
+from ..report import Report
 from .document import KIND_CODES, DocOutcome, Ref
 
 KINDS = tuple(KIND_CODES)
@@ -30,11 +30,15 @@ _SHIFT = _INDEX_BITS + 3
 class Merger:
     """Accumulates document outcomes and reports the corpus-wide findings."""
 
-    def __init__(self, root: Traversable | Path, report: Report, actors: ActorsFile | None, documents: int) -> None:
+    def __init__(
+        self, root: Traversable | Path, report: Report, actors: ActorsFile | None, unread: set[str] | None = None
+    ) -> None:
+        """``unread``: the files the structural layer refused so far (as :attr:`Reading.unread`);
+        the document files refused later are added as their outcomes arrive."""
         self.report = report
-        self.ctx = Context(Reading(root=root, report=report))
+        self.reading = Reading(root=root, report=report, unread=set(unread or ()))
+        self.ctx = Context(self.reading)
         self.actors = list(actors.actors) if actors else []
-        self.expected = documents
         self.files: list[str] = [ACTORS_FILE]
         self.doc_of: list[str | None] = [None]
         self.by_id: dict[str, int] = {}
@@ -106,6 +110,7 @@ class Merger:
         """Take in one document file's outcome (in corpus order)."""
         self.report.extend(outcome.findings)
         if outcome.doc_id is None:
+            self.reading.unread.add(outcome.rel)
             return
         self.loaded += 1
         self.records += outcome.records
@@ -135,6 +140,8 @@ class Merger:
         target, kind, path, local, record = ref
         file, home = self.files[file_index], self.doc_of[file_index]
         packed = self.by_id.get(target)
+        if packed is None and not self._known(kind, local):
+            return  # the file that would hold it was refused: its structural finding says why
         if packed is None:
             self.ctx.add(
                 "E202",
@@ -168,10 +175,14 @@ class Merger:
                 found=f"a {kind} of document {found_doc!r}",
             )
 
+    def _known(self, kind: str, local: bool) -> bool:
+        """Whether every record that ``kind`` could name was read (as in :mod:`communique.checks.references`)."""
+        if kind == "actor":
+            return self.reading.actors_complete
+        return local or self.reading.documents_complete
+
     def finish(self) -> None:
         """Resolve what waited for the whole corpus; add every corpus-wide finding to the report."""
-        if not self.loaded and not self.report.errors:
-            self.report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
         for file_index, ref in self.pending:
             self._resolve(file_index, ref)
         self.pending.clear()
@@ -185,7 +196,7 @@ class Merger:
         ]
         _report(self.ctx, _cycles(members), "group members")
         _report(self.ctx, _cycles(self.part_of), "part_of links")
-        if self.loaded == self.expected:
+        if self.reading.documents_complete:
             coverage.unmentioned(self.ctx, self.actors, self.mentioned)
         self.report.extend(self.ctx.findings)
         self.ctx.findings.clear()
