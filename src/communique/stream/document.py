@@ -1,12 +1,10 @@
 """One document file, read and checked on its own: the unit of streaming validation.
 
-Structure: the file's bytes go straight to ``DocumentFile.model_validate_json`` once cheap scans
-show none of what pydantic's JSON parser accepts but the strict reader refuses (a byte-order
-mark, invalid UTF-8, NaN or Infinity, escaped surrogates, duplicate keys). Duplicate keys are
-ruled out by counting: every key of a valid file is a field some model received, so the number
-of ``"...":`` key ends in the bytes equals the number of fields set across the model tree only
-when no key repeats. Anything else (and every invalid file) takes the strict path of
-:mod:`communique.loader`, so the findings are the same as a full read.
+Structure: the fast path of :mod:`.fast` (bytes straight to pydantic after cheap scans), with
+duplicate keys ruled out by counting: every key of a valid file is a field some model received,
+so the number of ``"...":`` key ends in the bytes equals the number of fields set across the
+model tree only when no key repeats. Anything else (and every invalid file) takes the strict
+path of :mod:`communique.loader`, so the findings are the same as a full read.
 
 Checks: the document's own rules (seeds, spans, times, values, mention coverage, E204 for a
 record naming another document) run here in one walk over the model. What needs other files
@@ -16,31 +14,20 @@ record naming another document) run here in one walk over the model. What needs 
 
 from __future__ import annotations
 
-import re
-import stat
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
-
-from .. import jsonio, loader
+from .. import loader
 from ..checks import coverage, seeds, spans, times
-from ..checks import values as values_check
-from ..checks._context import Context, has_id, nested_fields
-from ..checks._dates import Period
+from ..checks._context import Context
 from ..checks.references import document_refs
-from ..models import Attribution, DocumentFile, Event, Mention, PublicationDate, Quantity, Span, Statement, TimeValue
+from ..models import DocumentFile, Event, Mention, Span, Statement
 from ..paths import is_plain_id
 from ..report import Finding, Report
-
-_SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
-_JSON_SPACE = b" \t\r\n"
-_BOM = b"\xef\xbb\xbf"
-
-_VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
-_MENTION_PLAN = (has_id(Mention), nested_fields(Mention))
+from .fast import fast_parse, key_ends, read_bytes
+from .visit import visit
 
 KIND_CODES = {"actor": 0, "document": 1, "mention": 2, "event": 3, "statement": 4}
 """Record kinds as small integers, for compact id tables."""
@@ -82,142 +69,9 @@ class Actors:
     """Document id -> (actor position, role position, span, actor id) of the roles with evidence in it."""
 
 
-def fast_parse(data: bytes) -> DocumentFile | None:
-    """The model when the fast path applies and succeeds; None sends the file to the strict path."""
-    if len(data) > jsonio.MAX_FILE_BYTES or data.startswith(_BOM) or b"NaN" in data or b"Infinity" in data:
-        return None
-    if b"\\u" in data and _SURROGATE.search(data):
-        return None
-    if data.count(b"{") + data.count(b"[") + data.count(b",") > jsonio.MAX_VALUES:
-        return None
-    try:
-        data.decode("utf-8")
-        return DocumentFile.model_validate_json(data, strict=True)
-    except (UnicodeDecodeError, ValidationError):
-        return None
-
-
-def key_ends(data: bytes) -> int:
-    """An upper bound on the number of object keys in JSON bytes: every key ends with '"',
-    JSON white space and ':', which is '":' once the white space is gone (strings can only add)."""
-    return data.translate(None, _JSON_SPACE).count(b'":')
-
-
-Published = tuple[Period, Period | None] | None
-
-
-_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
-
-
-def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = _PLANS[cls] = (has_id(cls), nested_fields(cls))
-    return plan
-
-
-def _values_ok(cls: type, values: dict[str, object]) -> bool:
-    """The E308/E309 rules' passing case, decided without building a path (the rules themselves
-    in :mod:`communique.checks.values` report the failing case)."""
-    if cls is Attribution:
-        kind, actor = values["kind"], values["actor"]
-        return not ((kind == "named" and actor is None) or (kind == "author" and actor is not None))
-    if cls is Quantity:
-        upper, value = values["upper"], values["value"]
-        if values["qualifier"] == "range":
-            return isinstance(upper, int) and isinstance(value, int) and upper >= value
-        return upper is None
-    if cls is TimeValue:
-        return (values["anchor"] == "event") == (values["anchor_event"] is not None)
-    return True
-
-
-def _mentions(ctx: Context, mentions: list[Mention], text: str | None, rel: str, doc_id: str) -> int:
-    """:func:`visit` for the mentions of a document (a mention nests nothing but its span): the
-    same findings, without a stack. Returns the number of fields set."""
-    fields = 0
-    size = len(text) if text is not None else 0
-    for i, mention in enumerate(mentions):
-        span = mention.span
-        fields += len(mention.__pydantic_fields_set__) + len(span.__pydantic_fields_set__)
-        if text is None:
-            continue
-        values = span.__dict__
-        start, end, covered = values["start"], values["end"], values["text"]
-        if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or covered[-1].isspace():
-            spans.check_span(ctx, span, text, rel, f"$.mentions[{i}].span", mention.id, doc_id)
-    return fields
-
-
-def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
-    """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
-    publication date and the number of fields set across the tree, which is the number of keys
-    of a file read without duplicate keys (each JSON object of a document file is a model and
-    none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`;
-    a span's path is spelled out only when it has a finding."""
-    doc_id = doc.document.id
-    size = len(text) if text is not None else 0
-    published: tuple[Period, Period | None] | None = None
-    fields = 0
-    stack: list[tuple[str, str, int, BaseModel, str | None]] = [("", "$", -1, doc, None)]
-    pop, push = stack.pop, stack.append
-    while stack:
-        prefix, name, index, node, record = pop()
-        cls = type(node)
-        values = node.__dict__
-        fields += len(node.__pydantic_fields_set__)
-        if cls is Span:
-            if text is not None:
-                start, end, covered = values["start"], values["end"], values["text"]
-                if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
-                        covered[-1].isspace():
-                    path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
-                    spans.check_span(ctx, node, text, rel, path, record, doc_id)  # type: ignore[arg-type]
-            continue
-        path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
-        has_id_field, nested = _plan(cls)
-        if has_id_field:
-            record = values["id"]
-        if cls is TimeValue or cls is PublicationDate:
-            parsed = times.check_node(ctx, node, rel, path, record, doc)  # type: ignore[arg-type]
-            if parsed is not None:
-                published = parsed
-        if cls in _VALUE_NODES and not _values_ok(cls, values):
-            values_check.check_node(ctx, node, rel, path, record)
-        child_prefix = path + "."
-        for field_name in nested:
-            value = values[field_name]
-            if cls is DocumentFile and field_name == "mentions" and _MENTION_PLAN == (True, ("span",)):
-                fields += _mentions(ctx, value, text, rel, doc_id)
-            elif value.__class__ is list:
-                for i, item in enumerate(value):
-                    push((child_prefix, field_name, i, item, record))
-            elif value is not None:
-                push((child_prefix, field_name, -1, value, record))
-    return published, fields
-
-
 def _mini_context(root: Traversable | Path, report: Report) -> Context:
     reading = loader.Reading(root=root, report=report)
     return Context(reading)
-
-
-def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
-    """:func:`communique.loader.read_bytes` with fewer system calls when all is well: a regular
-    file within the size limit is read at once; anything else (missing, a folder, a pipe, too
-    large, unreadable) is left to the loader, for the same finding."""
-    if isinstance(root, Path):
-        path = root / rel
-        try:
-            info = path.stat()
-            if stat.S_ISREG(info.st_mode) and info.st_size <= jsonio.MAX_FILE_BYTES:
-                with path.open("rb") as fh:
-                    data = fh.read(info.st_size + 1)  # a buffer of the size stat gave, not of the limit
-                if len(data) == info.st_size:  # else it changed meanwhile: the loader reads it again
-                    return data
-        except (OSError, ValueError):
-            pass
-    return loader.read_bytes(root, rel, report)
 
 
 def check_document(root: Traversable | Path, rel: str, actors: Actors) -> DocOutcome:

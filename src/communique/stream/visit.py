@@ -1,0 +1,106 @@
+"""The per-node rules of one document (spans, times, values) in one pass over its model."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ..checks import spans, times
+from ..checks import values as values_check
+from ..checks._context import Context, has_id, nested_fields
+from ..checks._dates import Period
+from ..models import Attribution, DocumentFile, Mention, PublicationDate, Quantity, Span, TimeValue
+
+_VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
+_MENTION_PLAN = (has_id(Mention), nested_fields(Mention))
+
+Published = tuple[Period, Period | None] | None
+
+_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
+
+
+def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        plan = _PLANS[cls] = (has_id(cls), nested_fields(cls))
+    return plan
+
+
+def _values_ok(cls: type, values: dict[str, object]) -> bool:
+    """The E308/E309 rules' passing case, decided without building a path (the rules themselves
+    in :mod:`communique.checks.values` report the failing case)."""
+    if cls is Attribution:
+        kind, actor = values["kind"], values["actor"]
+        return not ((kind == "named" and actor is None) or (kind == "author" and actor is not None))
+    if cls is Quantity:
+        upper, value = values["upper"], values["value"]
+        if values["qualifier"] == "range":
+            return isinstance(upper, int) and isinstance(value, int) and upper >= value
+        return upper is None
+    if cls is TimeValue:
+        return (values["anchor"] == "event") == (values["anchor_event"] is not None)
+    return True
+
+
+def _mentions(ctx: Context, mentions: list[Mention], text: str | None, rel: str, doc_id: str) -> int:
+    """:func:`visit` for the mentions of a document (a mention nests nothing but its span): the
+    same findings, without a stack. Returns the number of fields set."""
+    fields = 0
+    size = len(text) if text is not None else 0
+    for i, mention in enumerate(mentions):
+        span = mention.span
+        fields += len(mention.__pydantic_fields_set__) + len(span.__pydantic_fields_set__)
+        if text is None:
+            continue
+        values = span.__dict__
+        start, end, covered = values["start"], values["end"], values["text"]
+        if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or covered[-1].isspace():
+            spans.check_span(ctx, span, text, rel, f"$.mentions[{i}].span", mention.id, doc_id)
+    return fields
+
+
+def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
+    """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
+    publication date and the number of fields set across the tree, which is the number of keys
+    of a file read without duplicate keys (each JSON object of a document file is a model and
+    none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`;
+    a span's path is spelled out only when it has a finding."""
+    doc_id = doc.document.id
+    size = len(text) if text is not None else 0
+    published: tuple[Period, Period | None] | None = None
+    fields = 0
+    stack: list[tuple[str, str, int, BaseModel, str | None]] = [("", "$", -1, doc, None)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        prefix, name, index, node, record = pop()
+        cls = type(node)
+        values = node.__dict__
+        fields += len(node.__pydantic_fields_set__)
+        if cls is Span:
+            if text is not None:
+                start, end, covered = values["start"], values["end"], values["text"]
+                if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
+                        covered[-1].isspace():
+                    path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
+                    spans.check_span(ctx, node, text, rel, path, record, doc_id)  # type: ignore[arg-type]
+            continue
+        path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
+        has_id_field, nested = _plan(cls)
+        if has_id_field:
+            record = values["id"]
+        if cls is TimeValue or cls is PublicationDate:
+            parsed = times.check_node(ctx, node, rel, path, record, doc)  # type: ignore[arg-type]
+            if parsed is not None:
+                published = parsed
+        if cls in _VALUE_NODES and not _values_ok(cls, values):
+            values_check.check_node(ctx, node, rel, path, record)
+        child_prefix = path + "."
+        for field_name in nested:
+            value = values[field_name]
+            if cls is DocumentFile and field_name == "mentions" and _MENTION_PLAN == (True, ("span",)):
+                fields += _mentions(ctx, value, text, rel, doc_id)
+            elif value.__class__ is list:
+                for i, item in enumerate(value):
+                    push((child_prefix, field_name, i, item, record))
+            elif value is not None:
+                push((child_prefix, field_name, -1, value, record))
+    return published, fields
