@@ -180,3 +180,28 @@ def test_build_shards_parquet_the_same_on_any_number_of_processes(corpus: Path, 
     assert files["mentions-parquet"]["@type"] == "cr:FileSet"
     assert files["mentions-parquet"]["includes"] == "mentions/test-*.parquet"
     assert files["actors-parquet"]["@type"] == "cr:FileObject"
+
+
+def test_progress_bar_on_a_terminal_only(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from communique.cli import _progress
+
+    monkeypatch.setattr(_progress, "is_terminal", lambda: True)
+    assert main(["validate", str(corpus), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "validate [" in err and "12/12 files" in err and "records/s" in err
+    assert main(["validate", str(corpus), "--jobs", "1", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(_progress, "is_terminal", lambda: False)
+    assert main(["validate", str(corpus)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_build_options_are_checked(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyarrow")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--shard-rows", "0"]) == 2
+    assert "--shard-rows must be at least 1" in capsys.readouterr().err
+    assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--jobs", "0"]) == 2
+    assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--shard-rows", "200", "-q"]) == 0
+    assert "Parquet shards" in capsys.readouterr().out
