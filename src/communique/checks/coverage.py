@@ -4,7 +4,7 @@ mention of its actor, W401 the same actor mentioned twice at the same span."""
 from __future__ import annotations
 
 from ..loader import ACTORS_FILE
-from ..models import Actor, DocumentFile, Span
+from ..models import DocumentFile, Span
 from ._context import Context
 
 
@@ -13,20 +13,20 @@ def _mentioned(ctx: Context) -> None:
     structural finding already says why."""
     if not ctx.all_documents_loaded():
         return
-    unmentioned(ctx, ctx.actors, {m.actor for _, doc in ctx.documents for m in doc.mentions})
+    unmentioned(ctx, [a.id for a in ctx.actors], {m.actor for _, doc in ctx.documents for m in doc.mentions})
 
 
-def unmentioned(ctx: Context, actors: list[Actor], mentioned: set[str]) -> None:
-    """E307 for every actor whose id is not in ``mentioned``."""
-    for i, actor in enumerate(actors):
-        if actor.id not in mentioned:
+def unmentioned(ctx: Context, actor_ids: list[str], mentioned: set[str]) -> None:
+    """E307 for every actor (its id at its position in data/actors.json) whose id is not in ``mentioned``."""
+    for i, actor_id in enumerate(actor_ids):
+        if actor_id not in mentioned:
             ctx.add(
                 "E307",
                 ACTORS_FILE,
                 f"$.actors[{i}]",
-                f"actor {actor.id!r} has no mention in any document; expected at least one mention "
+                f"actor {actor_id!r} has no mention in any document; expected at least one mention "
                 "(or remove the actor)",
-                record=actor.id,
+                record=actor_id,
                 expected="at least one mention",
                 found="none",
             )

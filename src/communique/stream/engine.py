@@ -173,6 +173,7 @@ def run(
     shards = [names[i : i + shard_size] for i in range(0, len(names), max(1, shard_size))]
     info = actors_info(actors)
     merger = Merger(root, report, actors, unread)
+    actors = None  # the merger and the shards keep what they need; the models go
     if not isinstance(root, Path):
         result.jobs = 1  # resources outside the file system are read in this process
     with paused_gc():

@@ -38,7 +38,17 @@ class Merger:
         self.report = report
         self.reading = Reading(root=root, report=report, unread=set(unread or ()))
         self.ctx = Context(self.reading)
-        self.actors = list(actors.actors) if actors else []
+        people = list(actors.actors) if actors else []
+        self.actor_ids = [actor.id for actor in people]
+        """The actors' ids in file order: the models themselves are not kept."""
+        self.actor_refs = [
+            (actor.id, ref) for i, actor in enumerate(people) for ref in actor_refs(actor, f"$.actors[{i}]")
+        ]
+        self.members: list[Edge] = [
+            (actor.id, member, ACTORS_FILE, f"$.actors[{i}].members[{j}]")
+            for i, actor in enumerate(people)
+            for j, member in enumerate(actor.members)
+        ]
         self.files: list[str] = [ACTORS_FILE]
         self.doc_of: list[str | None] = [None]
         self.by_id: dict[str, int] = {}
@@ -49,8 +59,8 @@ class Merger:
         self.role_docs: set[str] = set()
         self.loaded = 0
         self.records = 0
-        for i, actor in enumerate(self.actors):
-            self._register(actor.id, 0, i << 3)
+        for i, actor_id in enumerate(self.actor_ids):
+            self._register(actor_id, 0, i << 3)
 
     def _where(self, packed: int) -> tuple[str, str, str, str | None]:
         """(kind, file, JSON path, document id) of a packed location."""
@@ -186,17 +196,11 @@ class Merger:
         for file_index, ref in self.pending:
             self._resolve(file_index, ref)
         self.pending.clear()
-        for i, actor in enumerate(self.actors):
-            for path, target, kind, local in actor_refs(actor, f"$.actors[{i}]"):
-                self._resolve(0, (target, kind, path, local, actor.id))
-        members = [
-            (actor.id, member, ACTORS_FILE, f"$.actors[{i}].members[{j}]")
-            for i, actor in enumerate(self.actors)
-            for j, member in enumerate(actor.members)
-        ]
-        _report(self.ctx, _cycles(members), "group members")
+        for actor_id, (path, target, kind, local) in self.actor_refs:
+            self._resolve(0, (target, kind, path, local, actor_id))
+        _report(self.ctx, _cycles(self.members), "group members")
         _report(self.ctx, _cycles(self.part_of), "part_of links")
         if self.reading.documents_complete:
-            coverage.unmentioned(self.ctx, self.actors, self.mentioned)
+            coverage.unmentioned(self.ctx, self.actor_ids, self.mentioned)
         self.report.extend(self.ctx.findings)
         self.ctx.findings.clear()
