@@ -16,15 +16,17 @@ from ..checks import coverage
 from ..checks._context import Context
 from ..checks.cycles import Edge, _cycles, _report
 from ..checks.references import actor_refs
-from ..loader import ACTORS_FILE, Reading
-from ..models import ActorsFile
+from ..loader import ACTORS_FILE, Reading, parse_model, read_bytes
+from ..models import ActorsFile, DocumentFile
 from ..report import Report
 from .document import KIND_CODES, DocOutcome, Ref
+from .hashes import HashSet, digest
 
 KINDS = tuple(KIND_CODES)
 _PATHS = ("$.actors[{}]", "$.document", "$.mentions[{}]", "$.events[{}]", "$.statements[{}]")
 _INDEX_BITS = 32
 _SHIFT = _INDEX_BITS + 3
+_MENTION = KIND_CODES["mention"]
 
 
 class Merger:
@@ -57,6 +59,12 @@ class Merger:
         self.part_of: list[Edge] = []
         self.mentioned: set[str] = set()
         self.role_docs: set[str] = set()
+        self.mention_hashes = HashSet()
+        """Digests of the case-folded ids of the mentions not in ``by_id``: no reference can name a
+        mention, so its id matters only if another id folds to the same form (E200, E201)."""
+        self.exact: set[int] = set()
+        """Digests whose mentions were all looked at again and are in ``by_id`` (so are later ones)."""
+        self._current: tuple[int, list[str], list[int]] | None = None
         self.loaded = 0
         self.records = 0
         for i, actor_id in enumerate(self.actor_ids):
@@ -127,14 +135,17 @@ class Merger:
         file_index = len(self.files)
         self.files.append(outcome.rel)
         self.doc_of.append(outcome.doc_id)
-        ids, by_id = outcome.ids, self.by_id
-        if len(set(ids)) == len(ids) and by_id.keys().isdisjoint(ids) and self.folded.keys().isdisjoint(ids) and \
-                all(rid == rid.casefold() for rid in ids):
-            base = file_index << _SHIFT
-            by_id.update(zip(ids, [base | slot for slot in outcome.slots], strict=True))
-        else:
-            for rid, slot in zip(ids, outcome.slots, strict=True):
-                self._register(rid, file_index, slot)
+        ids, slots = outcome.ids, outcome.slots
+        self._current = (file_index, ids, slots)
+        start = 0
+        while start < len(ids):  # runs of mentions and of other records, in file order
+            mentions = slots[start] & 7 == _MENTION
+            end = start + 1
+            while end < len(ids) and (slots[end] & 7 == _MENTION) == mentions:
+                end += 1
+            (self._add_mentions if mentions else self._add_ids)(file_index, start, end)
+            start = end
+        self._current = None
         for ref in outcome.refs:
             if ref[0] in self.by_id:
                 self._resolve(file_index, ref)
@@ -146,10 +157,73 @@ class Merger:
             self.role_docs.add(outcome.doc_id)
             self.report.extend(outcome.role_findings)
 
+    def _add_ids(self, file_index: int, start: int, end: int) -> None:
+        """Register ids that are not mentions (kept exactly, as references may name them)."""
+        assert self._current is not None
+        _, all_ids, all_slots = self._current
+        ids, slots, by_id, hashes = all_ids[start:end], all_slots[start:end], self.by_id, self.mention_hashes
+        if len(set(ids)) == len(ids) and by_id.keys().isdisjoint(ids) and self.folded.keys().isdisjoint(ids) and \
+                all(rid == rid.casefold() for rid in ids) and not any(digest(rid) in hashes for rid in ids):
+            base = file_index << _SHIFT
+            by_id.update(zip(ids, [base | slot for slot in slots], strict=True))
+            return
+        for pos, (rid, slot) in enumerate(zip(ids, slots, strict=True), start):
+            key = digest(rid.casefold())
+            if key not in self.exact and key in hashes:
+                self._look_again(key, file_index, pos)
+            self._register(rid, file_index, slot)
+
+    def _add_mentions(self, file_index: int, start: int, end: int) -> None:
+        """Keep mention ids as digests of their case-folded form, unless one folds like an id seen before."""
+        assert self._current is not None
+        _, ids, slots = self._current
+        hashes, exact, by_id, folded = self.mention_hashes, self.exact, self.by_id, self.folded
+        for pos in range(start, end):
+            rid = ids[pos]
+            folds = rid.casefold()
+            key = digest(folds)
+            if key not in exact:
+                if key in hashes:
+                    self._look_again(key, file_index, pos)
+                elif folds in by_id or folds in folded:
+                    exact.add(key)  # an id of another kind folds alike: no mention had this digest yet
+                else:
+                    hashes.add(key)
+                    continue
+            self._register(rid, file_index, slots[pos])
+
+    def _look_again(self, key: int, file_index: int, pos: int) -> None:
+        """The exact second look: register, in corpus order, every mention seen before position
+        ``pos`` of file ``file_index`` whose case-folded id has the digest ``key`` (the earlier
+        files are read again); from then on such mentions are kept exactly."""
+        self.exact.add(key)
+        for index in range(1, file_index):
+            rel = self.files[index]
+            data = read_bytes(self.reading.root, rel, Report(""))
+            doc = parse_model(data, rel, DocumentFile, Report(""))[1] if data is not None else None
+            for i, mention in enumerate(doc.mentions if doc is not None else ()):
+                if digest(mention.id.casefold()) == key:
+                    self._register(mention.id, index, i << 3 | _MENTION)
+        if self._current is not None:
+            _, ids, slots = self._current
+            for rid, slot in zip(ids[:pos], slots[:pos], strict=True):
+                if slot & 7 == _MENTION and digest(rid.casefold()) == key:
+                    self._register(rid, file_index, slot)
+
+    def _lookup(self, target: str) -> int | None:
+        """The packed location of the first record with id ``target`` (a second look if a mention may hold it)."""
+        packed = self.by_id.get(target)
+        if packed is None:
+            key = digest(target.casefold())
+            if key not in self.exact and key in self.mention_hashes:
+                self._look_again(key, len(self.files), 0)
+                packed = self.by_id.get(target)
+        return packed
+
     def _resolve(self, file_index: int, ref: Ref) -> None:
         target, kind, path, local, record = ref
         file, home = self.files[file_index], self.doc_of[file_index]
-        packed = self.by_id.get(target)
+        packed = self._lookup(target)
         if packed is None and not self._known(kind, local):
             return  # the file that would hold it was refused: its structural finding says why
         if packed is None:
