@@ -13,6 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
+from ._docstrings import attribute_docstrings
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$"
 """Ids are 1-128 ASCII letters, digits, ``_`` and ``-``, starting with a letter or digit.
 
@@ -57,7 +59,16 @@ class Record(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=False,
-        use_attribute_docstrings=True,
         ser_json_inf_nan="strings",
         defer_build=True,
     )
+    # Field descriptions come from attribute docstrings, as with pydantic's use_attribute_docstrings,
+    # read by __pydantic_init_subclass__ below: the source of each module is parsed once.
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        docs = attribute_docstrings(cls)
+        for name, info in cls.__pydantic_fields__.items():
+            if info.description is None and name in docs:
+                info.description = docs[name]
