@@ -53,6 +53,25 @@ class HashSet:
             self._grow()
         return True
 
+    def add_all(self, values: list[int]) -> int:
+        """Add ``values`` in order up to the first one already there; how many were added."""
+        table, mask = self._table, self._mask
+        for n, h in enumerate(values):
+            if 2 * (self._size + 1) > mask:
+                self._grow()
+                table, mask = self._table, self._mask
+            i = (h ^ (h >> 29)) & mask
+            while True:
+                found = table[i]
+                if not found:
+                    break
+                if found == h:
+                    return n
+                i = (i + 1) & mask
+            table[i] = h
+            self._size += 1
+        return len(values)
+
     def _grow(self) -> None:
         old = self._table
         self._table = array("Q", bytes(16 * len(old)))

@@ -178,18 +178,23 @@ class Merger:
         assert self._current is not None
         _, ids, slots = self._current
         hashes, exact, by_id, folded = self.mention_hashes, self.exact, self.by_id, self.folded
+        folds = [rid.casefold() for rid in ids[start:end]]
+        keys = [digest(fold) for fold in folds]
+        if by_id.keys().isdisjoint(folds) and folded.keys().isdisjoint(folds) and exact.isdisjoint(keys):
+            start += hashes.add_all(keys)  # up to the first digest seen before, if any
         for pos in range(start, end):
             rid = ids[pos]
-            folds = rid.casefold()
-            key = digest(folds)
+            fold = rid.casefold()
+            key = digest(fold)
             if key not in exact:
-                if key in hashes:
-                    self._look_again(key, file_index, pos)
-                elif folds in by_id or folds in folded:
-                    exact.add(key)  # an id of another kind folds alike: no mention had this digest yet
-                else:
-                    hashes.add(key)
+                if fold in by_id or fold in folded:
+                    if key in hashes:
+                        self._look_again(key, file_index, pos)
+                    exact.add(key)  # kept exactly from now on, as an id of another kind folds alike
+                elif hashes.add(key):
                     continue
+                else:
+                    self._look_again(key, file_index, pos)
             self._register(rid, file_index, slots[pos])
 
     def _look_again(self, key: int, file_index: int, pos: int) -> None:
