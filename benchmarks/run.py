@@ -209,7 +209,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
                 "import": python("import pydantic, jsonschema", env)}
     for command in commands.values():
         command()  # compiles the modules into the prefix
-    starts = interleaved(commands, max(5, repeat))
+    starts = interleaved(commands, 5 if size == "smoke" else 15)  # start-up times vary most on a shared machine
     t_load, t_import = starts["load"], starts["import"]
     rate = {
         "ours": n / t_ours,
