@@ -18,8 +18,12 @@ the best of ``--repeat`` runs (the machine may be shared).
 - export: ``communique.stream.export.export_parquet`` of mentions, events and statements against
   ``pa.Table.from_pylist(dicts)`` + ``pq.write_table`` of the same records as plain dicts.
 - rss_10x: peak RSS of ``communique.validate`` on 10N records over N records (fresh processes).
+- build_rss_10x: the same for ``communique.release.build.build`` (validate, then write the release).
 - load_vs_import: ``python -c "import communique; communique.load()"`` over
   ``python -c "import pydantic, jsonschema"`` (best wall time of fresh processes, modules compiled).
+- load_floor_vs_import: the least any package that validates with pydantic pays, over the same:
+  one model of one field, defined and used once (``class M(BaseModel): x: int``,
+  ``M.model_validate({"x": 1})``); load_vs_floor: ``communique.load()`` over that floor.
 """
 
 from __future__ import annotations
@@ -106,22 +110,35 @@ def pyarrow_export(records: Records, out: Path) -> None:
         pq.write_table(pa.Table.from_pylist(rows), out / f"{kind}.parquet")
 
 
-PEAK_RSS = """
-import pathlib, resource, sys, communique
+VALIDATE = """
+import sys, communique
 report = communique.validate(sys.argv[1], jobs=1)
 assert report.ok, report.findings[:3]
+"""
+BUILD = """
+import pathlib, sys, communique.release.build as b
+b.build(sys.argv[1], pathlib.Path(sys.argv[2]), jobs=1)
+"""
+PEAK_RSS = """
+import pathlib, resource, sys
 status = pathlib.Path("/proc/self/status")
 if status.is_file():  # VmHWM: this process's own peak (ru_maxrss keeps the peak of the parent it was forked from)
     print(next(line.split()[1] for line in status.read_text().splitlines() if line.startswith("VmHWM:")))
 else:
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform == "darwin" else 1))
 """
+FLOOR = """
+import pydantic, jsonschema
+class M(pydantic.BaseModel):
+    x: int
+M.model_validate({"x": 1})
+"""
+"""The least a package that validates with pydantic can do at start-up: one model, used once."""
 
 
-def peak_rss_kib(root: Path) -> int:
-    """Peak RSS (KiB) of a fresh process validating ``root`` on one process."""
-    code = PEAK_RSS
-    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
+def peak_rss_kib(code: str, *args: str) -> int:
+    """Peak RSS (KiB) of a fresh process running ``code`` with ``args``."""
+    done = subprocess.run([sys.executable, "-c", code + PEAK_RSS, *args], capture_output=True, text=True, check=True)
     return int(done.stdout.strip())
 
 
@@ -203,14 +220,17 @@ def measure(size: str, work: Path) -> dict[str, Any]:
     t_ours, t_one, t_two = times["ours"], times["ours_1_job"], times["ours_2_jobs"]
     t_pydantic, t_msgspec, t_jsonschema = times["pydantic"], times["msgspec"], times["jsonschema"]
     t_export, t_arrow = times["export_ours"], times["export_pyarrow"]
-    rss_small, rss_main = peak_rss_kib(small), peak_rss_kib(main)
+    rss_small, rss_main = peak_rss_kib(VALIDATE, str(small)), peak_rss_kib(VALIDATE, str(main))
+    build_small = peak_rss_kib(BUILD, str(small), str(work / "release-small"))
+    build_main = peak_rss_kib(BUILD, str(main), str(work / "release-main"))
     env = bytecode_env(work)
     commands = {"load": python("import communique; communique.load()", env),
-                "import": python("import pydantic, jsonschema", env)}
+                "import": python("import pydantic, jsonschema", env),
+                "floor": python(FLOOR, env)}
     for command in commands.values():
         command()  # compiles the modules into the prefix
     starts = interleaved(commands, 5 if size == "smoke" else 15)  # start-up times vary most on a shared machine
-    t_load, t_import = starts["load"], starts["import"]
+    t_load, t_import, t_floor = starts["load"], starts["import"], starts["floor"]
     rate = {
         "ours": n / t_ours,
         "ours_1_job": n / t_one,
@@ -228,7 +248,10 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "export_vs_pyarrow": rate["export_ours"] / rate["export_pyarrow"],
         "rss_10x": rss_main / rss_small,
         "jobs_speedup": rate["ours_2_jobs"] / rate["ours_1_job"],
+        "build_rss_10x": build_main / build_small,
         "load_vs_import": t_load / t_import,
+        "load_floor_vs_import": t_floor / t_import,
+        "load_vs_floor": t_load / t_floor,
         "validate_1_job_vs_pydantic": rate["ours_1_job"] / rate["pydantic"],
         "details": {
             "size": size,
@@ -237,8 +260,10 @@ def measure(size: str, work: Path) -> dict[str, Any]:
             "rss_records_small": len(records_of(small)),
             "jobs": jobs,
             "records_per_second": {k: round(v) for k, v in rate.items()},
-            "peak_rss_kib": {"small": rss_small, "main": rss_main},
-            "seconds": {"load": round(t_load, 3), "import": round(t_import, 3)},
+            "peak_rss_kib": {
+                "small": rss_small, "main": rss_main, "build_small": build_small, "build_main": build_main,
+            },
+            "seconds": {"load": round(t_load, 3), "import": round(t_import, 3), "floor": round(t_floor, 3)},
             "repeat": repeat,
             "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
             "machine": machine(),

@@ -39,7 +39,7 @@ def expected_rows(corpus_path: Path | None) -> dict[str, list[dict[str, object]]
     corpus = communique.load(corpus_path)
     rows: dict[str, list[dict[str, object]]] = {}
     docs = []
-    for f in sorted(corpus.files, key=lambda f: f.document.id):
+    for f in corpus.files:  # corpus order: document files by name
         row = f.document.model_dump(mode="json")
         row["text"] = f.document.text
         row["status"] = f.status
@@ -48,9 +48,9 @@ def expected_rows(corpus_path: Path | None) -> dict[str, list[dict[str, object]]
         row["statements"] = [s.model_dump(mode="json") for s in f.statements]
         docs.append(row)
     rows["documents"] = docs
-    for name in ("actors", "mentions", "events", "statements"):
-        records = sorted(getattr(corpus, name), key=lambda r: r.id)
-        rows[name] = [r.model_dump(mode="json") for r in records]
+    rows["actors"] = [a.model_dump(mode="json") for a in sorted(corpus.actors, key=lambda a: a.id)]
+    for name in ("mentions", "events", "statements"):  # corpus order: records in file order
+        rows[name] = [r.model_dump(mode="json") for r in getattr(corpus, name)]
     return rows
 
 

@@ -17,6 +17,7 @@ from communique.release import build as build_mod
 from communique.release import card
 from communique.release.features import features
 from communique.release.views import config
+from communique.stream.export import ParquetShards
 
 PARQUET = "test-00000-of-00001.parquet"
 LAYOUT = sorted(
@@ -248,7 +249,7 @@ def test_failed_write_keeps_previous_release(previous, cli, monkeypatch: pytest.
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(build_mod, "_write_parquet", disk_full)
+    monkeypatch.setattr(ParquetShards, "_open", disk_full)
     result = cli("build", FIXTURE_CORPUS, "--out", previous[0])
     assert result.code == 2
     assert "No space left on device" in result.err and "Traceback" not in result.err

@@ -142,7 +142,7 @@ def test_import_stays_light() -> None:
 
 
 KEYS = ("validate_vs_pydantic", "validate_vs_jsonschema", "validate_vs_msgspec", "export_vs_pyarrow", "rss_10x",
-        "jobs_speedup", "load_vs_import")
+        "jobs_speedup", "load_vs_import", "build_rss_10x", "load_floor_vs_import", "load_vs_floor")
 
 
 def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
@@ -196,6 +196,60 @@ def test_progress_bar_on_a_terminal_only(
     monkeypatch.setattr(_progress, "is_terminal", lambda: False)
     assert main(["validate", str(corpus)]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_build_progress_shows_both_passes(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("pyarrow")
+    from communique.cli import _progress
+
+    monkeypatch.setattr(_progress, "is_terminal", lambda: True)
+    assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--jobs", "1"]) == 0
+    err = capsys.readouterr().err
+    assert "validate [" in err and "write [" in err and "12/12 files" in err
+    assert err.index("validate: ") < err.index("write [") < err.index("write: ")
+    assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--jobs", "1", "--quiet"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_build_streams_without_loading_the_corpus(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The release is written document file by document file: the whole-corpus reader is never used."""
+    pytest.importorskip("pyarrow")
+    from communique import api, loader
+    from communique.release.build import build
+
+    def whole_corpus(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the build read the whole corpus into memory")
+
+    monkeypatch.setattr(api, "load", whole_corpus)
+    monkeypatch.setattr(loader, "read", whole_corpus)
+    release = build(corpus, tmp_path / "r", jobs=1)
+    assert release.counts["documents"] == 12
+
+
+def test_parquet_shards_cut_row_groups_and_files(tmp_path: Path) -> None:
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from communique.stream.export import ParquetShards
+
+    schema = pa.schema([("n", pa.int64())])
+    writer = ParquetShards(tmp_path / "c", schema, shard_rows=7, group_rows=3)
+    for start in range(0, 20, 4):  # tables of 4 rows cross row group and shard boundaries
+        writer.add(pa.table({"n": list(range(start, start + 4))}, schema=schema))
+    files = writer.close()
+    assert [p.name for p in files] == [f"test-{i:05d}-of-00003.parquet" for i in range(3)]
+    groups = [[f.metadata.row_group(g).num_rows for g in range(f.num_row_groups)] for f in map(pq.ParquetFile, files)]
+    assert groups == [[3, 3, 1], [3, 3, 1], [3, 3]]
+    assert [n for p in files for n in pq.read_table(p)["n"].to_pylist()] == list(range(20))
+    assert (writer.rows, sorted(p.name for p in (tmp_path / "c").iterdir())) == (20, [p.name for p in files])
+    empty = ParquetShards(tmp_path / "e", schema, shard_rows=None, group_rows=3)
+    (only,) = empty.close()
+    assert only.name == "test-00000-of-00001.parquet" and pq.ParquetFile(only).metadata.num_row_groups == 0
+    with pytest.raises(ValueError):
+        ParquetShards(tmp_path / "x", schema, shard_rows=0, group_rows=3)
 
 
 def test_build_options_are_checked(corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

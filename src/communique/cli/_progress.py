@@ -20,8 +20,11 @@ class ProgressBar:
         self.start = time.monotonic()
         self.last = 0.0
         self.drawn = False
+        self.records = 0
+        self.closed = False
 
     def __call__(self, done: int, total: int, records: int) -> None:
+        self.records = records
         if not self.enabled:
             return
         now = time.monotonic()
@@ -40,8 +43,12 @@ class ProgressBar:
         bar = "#" * filled + "." * (WIDTH - filled)
         return f"{self.label} [{bar}] {done}/{total} files  {records:,} records  {self.rate(records, seconds)}"
 
-    def close(self, records: int) -> None:
-        """End the bar with the elapsed time and overall rate (terminal only)."""
-        if self.enabled:
+    def close(self, records: int | None = None) -> None:
+        """End the bar with the elapsed time and overall rate (terminal only); ``records`` defaults
+        to the last count drawn. A second call does nothing."""
+        if records is None:
+            records = self.records
+        if self.enabled and not self.closed:
             seconds = time.monotonic() - self.start
             status(f"{self.label}: {records:,} records in {seconds:.1f} s ({self.rate(records, seconds)})", final=True)
+        self.closed = True

@@ -48,17 +48,30 @@ def run(args: argparse.Namespace) -> int:
         err(f"communique build: --shard-rows must be at least 1, found {args.shard_rows}")
         return 2
     bar = ProgressBar("validate", args.quiet)
+    writing = ProgressBar("write", args.quiet)
+
+    def write_progress(done: int, total: int, records: int) -> None:
+        bar.close()  # validation is over once writing starts
+        writing(done, total, records)
+
     try:
         release = build(
-            args.dir, args.out, args.repo_id, jobs=jobs_option(args.jobs), shard_rows=args.shard_rows, progress=bar
+            args.dir,
+            args.out,
+            args.repo_id,
+            jobs=jobs_option(args.jobs),
+            shard_rows=args.shard_rows,
+            progress=bar,
+            write_progress=write_progress,
         )
     except CorpusInvalidError as exc:
-        bar.close(0)
+        bar.close()
         for finding in exc.report.findings:
             err(f"{finding.severity}: {finding.describe()}")
         err(f"communique build: the corpus is invalid ({len(exc.report.errors)} error(s)); nothing was written")
         return 1
-    bar.close(sum(n for name, n in release.counts.items() if name in ("mentions", "events", "statements")))
+    bar.close()
+    writing.close()
     out(f"release {release.version} written to {release.path}/")
     width = max(len(name) for name in release.counts)
     for name, rows in release.counts.items():

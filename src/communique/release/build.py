@@ -9,29 +9,32 @@ Layout (``release/`` by default)::
     croissant.json                             Croissant 1.0 metadata
     SHA256SUMS                                 sha256sum-style checksums of every other file
 
-The build is deterministic (sorted rows, no timestamps) and atomic (see :mod:`.folder`).
+The build is deterministic (rows in corpus order, fixed row groups, no timestamps: the same bytes
+on any number of processes), atomic (see :mod:`.folder`) and streaming: memory does not grow with
+the corpus.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 from .. import jsonio
-from ..api import load
-from ..corpus import Corpus
-from ..errors import CorpusInvalidError
+from ..errors import CommuniqueError, CorpusInvalidError
 from ..report import Report
 from ..stream import Progress, run
+from ..stream.engine import read_head
+from ..stream.export import CONFIGS as EXPORT_CONFIGS
+from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, export_parquet, jsonl_lines
 from ..validate import resolve_root
-from . import agreement, card, croissant
+from . import agreement, card, croissant, views
 from .features import features
 from .folder import write_folder
 from .schemas import release_schemas
+from .summary import Summary
 from .views import CONFIGS, SPLIT
 
 DEFAULT_OUT = Path("release")
@@ -55,10 +58,6 @@ class Release:
         return [name for name, n in self.counts.items() if n == 0]
 
 
-def _jsonl(rows: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for r in rows)
-
-
 def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
     node = root / "docs" / "agreement.json"
     if not node.is_file():
@@ -66,69 +65,61 @@ def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
     return agreement.parse(node.read_bytes())
 
 
-def _write_parquet(table: Any, path: Path) -> None:
-    """Write ``table``; an empty table gets no row group (datasets cannot read an empty one)."""
-    import pyarrow.parquet as pq
-
-    if table.num_rows:
-        pq.write_table(table, path)
-    else:
-        with pq.ParquetWriter(path, table.schema):
-            pass
-
-
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def shard_names(rows: int, shard_rows: int | None) -> list[tuple[str, int, int]]:
-    """(file name, first row, row count) of each Parquet shard of a config with ``rows`` rows:
-    ``test-00000-of-00001.parquet`` alone unless ``shard_rows`` cuts it into more."""
-    if not shard_rows or rows <= shard_rows:
-        return [(card.PARQUET_NAME, 0, rows)]
-    total = -(-rows // shard_rows)
-    return [
-        (f"{SPLIT}-{i:05d}-of-{total:05d}.parquet", i * shard_rows, min(shard_rows, rows - i * shard_rows))
-        for i in range(total)
-    ]
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def write_release(
-    corpus: Corpus,
+    root: Traversable | Path,
     out: Path,
     repo_id: str,
     agreement_data: dict[str, Any] | None,
     shard_rows: int | None = None,
+    *,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> Release:
-    """Write every release file into the folder ``out`` (which exists and is empty); each config's
-    Parquet file is cut into shards of ``shard_rows`` rows when it holds more."""
+    """Write every release file of the validated corpus at ``root`` into the folder ``out`` (which
+    exists and is empty), streaming: document files are read a shard at a time and their rows
+    written as they come, so memory does not grow with the corpus. Each config's Parquet file is
+    cut into shards of ``shard_rows`` rows when it holds more."""
     import pyarrow as pa
 
-    release = Release(out, corpus.version)
+    info, actors = read_head(root, Report(str(root)))
+    if info is None or actors is None:  # the corpus was validated just before: only a concurrent edit gets here
+        raise CommuniqueError(f"{root}: data/corpus.json or data/actors.json changed while the release was built")
+    exported = export_parquet(
+        root, out, shard_rows=shard_rows, jobs=jobs, configs=EXPORT_CONFIGS, jsonl_dir=out / "jsonl", progress=progress
+    )
+    actor_rows = views.actor_rows(actors.actors)
+    actor_schema = features(views.config("actors").tree()).arrow_schema
+    writer = ParquetShards(out / "actors", actor_schema, shard_rows, DEFAULT_ROW_GROUP_ROWS)
+    writer.add(pa.Table.from_pylist(actor_rows, schema=actor_schema))
+    exported.files["actors"] = writer.close()
+    exported.rows["actors"], exported.nbytes["actors"] = writer.rows, writer.nbytes
+    jsonio.write_atomic(out / "jsonl" / "actors.jsonl", jsonl_lines(actor_rows))
+    release = Release(out, info.version)
     yaml_features: dict[str, Any] = {}
-    nbytes: dict[str, int] = {}
     parquet_files: dict[str, tuple[str, str]] = {}
     for cfg in CONFIGS:
-        rows = cfg.rows(corpus)
-        feats = features(cfg.tree())
-        table = pa.Table.from_pylist(rows, schema=feats.arrow_schema)
-        (out / cfg.name).mkdir()
-        names = shard_names(table.num_rows, shard_rows)
-        for name, first, count in names:
-            _write_parquet(table.slice(first, count), out / cfg.name / name)
-        rel = f"{cfg.name}/{names[0][0]}"
-        jsonio.write_atomic(out / "jsonl" / f"{cfg.name}.jsonl", _jsonl(rows))
-        release.counts[cfg.name] = len(rows)
-        yaml_features[cfg.name] = feats._to_yaml_list()  # datasets' own card serialisation of features
-        nbytes[cfg.name] = table.nbytes
-        single = len(names) == 1
+        release.counts[cfg.name] = exported.rows[cfg.name]
+        yaml_features[cfg.name] = features(cfg.tree())._to_yaml_list()  # datasets' own card serialisation
+        shards = exported.files[cfg.name]
+        rel = f"{cfg.name}/{shards[0].name}"
+        single = len(shards) == 1
         parquet_files[cfg.name] = (rel, _sha256(out / rel)) if single else (f"{cfg.name}/{SPLIT}-*.parquet", "")
+    summary = Summary(info, exported.documents, tuple(sorted(exported.languages)), dict(exported.statuses))
     for name, text in release_schemas().items():
         jsonio.write_atomic(out / "schema" / name, text)
-    meta = card.metadata(corpus, release.counts, yaml_features, nbytes, {k: v[0] for k, v in parquet_files.items()})
-    lines = card.body(corpus, release.counts, repo_id, agreement_data)
+    paths = {k: v[0] for k, v in parquet_files.items()}
+    meta = card.metadata(summary, release.counts, yaml_features, exported.nbytes, paths)
+    lines = card.body(summary, release.counts, repo_id, agreement_data)
     jsonio.write_atomic(out / "README.md", card.render(meta, lines))
-    jsonio.write_atomic(out / "croissant.json", jsonio.dumps(croissant.croissant(corpus, parquet_files, repo_id)))
+    jsonio.write_atomic(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     sums = "".join(f"{_sha256(out / rel)}  {rel}\n" for rel in files)
     jsonio.write_atomic(out / CHECKSUMS, sums)
@@ -149,24 +140,26 @@ def build(
     jobs: int = 1,
     shard_rows: int | None = None,
     progress: Progress | None = None,
+    write_progress: Progress | None = None,
 ) -> Release:
     """Validate the corpus at ``path`` (default: packaged) and write its release to ``out``.
 
-    Validation streams on ``jobs`` processes (``progress`` is called as files are checked);
-    ``shard_rows`` cuts each config's Parquet file into shards of at most that many rows.
+    Both passes stream on ``jobs`` processes: validation (``progress`` is called as files are
+    checked), then writing (``write_progress`` as files are written); neither holds the corpus in
+    memory. ``shard_rows`` cuts each config's Parquet file into shards of at most that many rows.
 
     Raises :class:`~communique.errors.CorpusInvalidError` (nothing written) when the corpus has
     errors, :class:`~communique.release.folder.OutputError` when ``out`` cannot be written.
     """
-    report: Report = run(resolve_root(path), jobs=jobs, progress=progress).report
+    root = resolve_root(path)
+    report: Report = run(root, jobs=jobs, progress=progress).report
     if not report.ok:
         raise CorpusInvalidError(report)
-    corpus = load(path)
-    agreement_data = _read_agreement(resolve_root(path))
+    agreement_data = _read_agreement(root)
     result: list[Release] = []
 
     def fill(tmp: Path) -> None:
-        result.append(write_release(corpus, tmp, repo_id, agreement_data, shard_rows))
+        result.append(write_release(root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress))
 
     write_folder(out, fill, is_release)
     release = result[0]

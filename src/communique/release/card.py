@@ -8,13 +8,12 @@ so two builds of the same corpus write the same card.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from typing import Any
 
-from ..corpus import Corpus
 from ..models import SCHEMA_VERSION
 from . import agreement, fields
 from .fields import Node
+from .summary import Summary
 from .views import CONFIGS, SPLIT
 
 PARQUET_NAME = f"{SPLIT}-00000-of-00001.parquet"
@@ -28,13 +27,8 @@ def size_category(rows: int) -> str:
     return "n>1M"
 
 
-def languages(corpus: Corpus) -> list[str]:
-    """The primary language subtags of the documents, sorted."""
-    return sorted({d.language.split("-")[0] for d in corpus.documents})
-
-
 def metadata(
-    corpus: Corpus,
+    corpus: Summary,
     counts: dict[str, int],
     yaml_features: dict[str, Any],
     nbytes: dict[str, int],
@@ -42,7 +36,7 @@ def metadata(
 ) -> dict[str, Any]:
     """The card's YAML metadata (the Hub reads configs and dataset_info from it). ``paths`` gives
     each config's Parquet path or pattern (default ``<config>/test-00000-of-00001.parquet``)."""
-    langs = languages(corpus)
+    langs = list(corpus.languages)
     where = paths or {}
     return {
         "license": corpus.info.license.lower(),
@@ -141,9 +135,8 @@ def structure_section(counts: dict[str, int], repo_id: str) -> list[str]:
     return out
 
 
-def annotation_section(corpus: Corpus, agreement_lines: list[str]) -> list[str]:
-    status = Counter(f.status for f in corpus.files)
-    states = ", ".join(f"{n} {s}" for s, n in sorted(status.items()))
+def annotation_section(corpus: Summary, agreement_lines: list[str]) -> list[str]:
+    states = ", ".join(f"{n} {s}" for s, n in sorted(corpus.statuses.items()))
     return [
         "## Annotation",
         "",
@@ -172,7 +165,7 @@ def span_section() -> list[str]:
     ]
 
 
-def limitations_section(corpus: Corpus) -> list[str]:
+def limitations_section(corpus: Summary) -> list[str]:
     return [
         "## Limitations and rights",
         "",
@@ -180,7 +173,7 @@ def limitations_section(corpus: Corpus) -> list[str]:
         "their rights stay with their publishers (named in each document's `publisher` where printed). They "
         "are included so that offsets can be checked and the benchmark reproduced; check the publisher's "
         "terms before reusing a text for anything else.",
-        f"- The corpus is small ({len(corpus.documents)} document(s)) and drawn from a narrow slice of "
+        f"- The corpus is small ({corpus.documents} document(s)) and drawn from a narrow slice of "
         "news; figures computed on it carry wide uncertainty.",
         "- Times are normalised against the publication date; where that date is inferred, every time "
         "relative to it carries the same uncertainty (see `published.source` and `published.note`).",
@@ -189,7 +182,7 @@ def limitations_section(corpus: Corpus) -> list[str]:
     ]
 
 
-def citation_section(corpus: Corpus, repo_id: str) -> list[str]:
+def citation_section(corpus: Summary, repo_id: str) -> list[str]:
     ascii_name = unicodedata.normalize("NFKD", corpus.info.name).encode("ascii", "ignore").decode()
     key = "".join(ch for ch in ascii_name.lower() if ch.isalnum()) or "corpus"
     return [
@@ -206,7 +199,7 @@ def citation_section(corpus: Corpus, repo_id: str) -> list[str]:
     ]
 
 
-def version_section(corpus: Corpus, repo_id: str) -> list[str]:
+def version_section(corpus: Summary, repo_id: str) -> list[str]:
     return [
         "## Version and pinning",
         "",
@@ -224,7 +217,7 @@ def version_section(corpus: Corpus, repo_id: str) -> list[str]:
     ]
 
 
-def body(corpus: Corpus, counts: dict[str, int], repo_id: str, agreement_data: Any) -> list[str]:
+def body(corpus: Summary, counts: dict[str, int], repo_id: str, agreement_data: Any) -> list[str]:
     description = corpus.info.description or ""
     return [
         f"# {corpus.info.name}",

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..corpus import Corpus
 from .fields import Node
+from .summary import Summary
 from .views import CONFIGS
 
 CONTEXT: dict[str, Any] = {
@@ -106,7 +106,7 @@ def _file(name: str, path: str, sha256: str) -> dict[str, Any]:
             "encodingFormat": "application/x-parquet", "sha256": sha256}
 
 
-def croissant(corpus: Corpus, files: dict[str, tuple[str, str]], repo_id: str) -> dict[str, Any]:
+def croissant(corpus: Summary, files: dict[str, tuple[str, str]], repo_id: str) -> dict[str, Any]:
     """The Croissant document; ``files`` maps config -> (relative parquet path, sha256), or
     (pattern of its shards, "") for a config cut into shards."""
     license_id = corpus.info.license.lower()

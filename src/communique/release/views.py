@@ -4,12 +4,14 @@
 mentions, events and statements nested); ``actors``, ``mentions``, ``events`` and
 ``statements`` hold one row per record. Every row is the record's
 ``model_dump(mode="json")``, so a row read back from any format equals the loaded record.
-Rows are sorted by id; nested lists keep the order of the document file.
+Actors are sorted by id; documents and their records follow the corpus order (document files by
+name, records in file order), the order a streaming export writes them in without holding the
+corpus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,11 +52,16 @@ def document_row(file: DocumentFile) -> Row:
 
 
 def _dump(records: tuple[Any, ...]) -> list[Row]:
-    return [r.model_dump(mode="json") for r in sorted(records, key=lambda r: r.id)]
+    return [r.model_dump(mode="json") for r in records]
+
+
+def actor_rows(actors: Sequence[Actor]) -> list[Row]:
+    """The ``actors`` rows: every actor, sorted by id."""
+    return _dump(tuple(sorted(actors, key=lambda a: a.id)))
 
 
 def _actors(corpus: Corpus) -> list[Row]:
-    return _dump(corpus.actors)
+    return actor_rows(corpus.actors)
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,7 @@ CONFIGS: tuple[Config, ...] = (
         "documents",
         "The benchmark view: one row per document with its text and its mentions, events and statements nested.",
         documents_tree,
-        lambda c: [document_row(f) for f in sorted(c.files, key=lambda f: f.document.id)],
+        lambda c: [document_row(f) for f in c.files],
     ),
     Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), _actors),
     Config("mentions", "One row per actor mention.", lambda: model_tree(Mention), lambda c: _dump(c.mentions)),
