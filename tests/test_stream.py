@@ -32,6 +32,30 @@ def test_every_rule_reports_the_same_when_streamed(tmp_path: Path, case: Case) -
     assert case.code in _same(mini.save(), shard_size=1)
 
 
+MESSAGES = {
+    "mention-actor": "reference to actor 'nobody', but no record has that id; expected the id of an existing actor",
+    "place-is-event": "reference 'doc1-e2' names a event (data/documents/doc1.json $.events[1]); "
+    "expected the id of a actor",
+    "link-to-actor": "reference 'geneva' names a actor (data/actors.json $.actors[1]); expected the id of a event",
+    "record-names-other-document": "record is in the file of document 'doc1' but names document 'doc9'; "
+    "expected 'doc1'",
+    "about-event-of-other-document": "event 'doc2-e1' belongs to document 'doc2'; expected a event of document 'doc1'",
+}
+"""The wording of reference findings, built once in :mod:`communique.checks.references` for both reads
+(E203 to an actor is raised per document when streamed, E203 to another kind once the corpus is read)."""
+
+
+@pytest.mark.parametrize("name", sorted(MESSAGES))
+def test_reference_messages_are_worded_alike_in_both_reads(tmp_path: Path, name: str) -> None:
+    case = next(c for c in CASES if c.name == name)
+    mini = MiniCorpus.copy(tmp_path / "corpus")
+    case.mutate(mini)
+    root = mini.save()
+    streamed = stream.run(root, jobs=1, shard_size=1).report
+    for report in (validate_full(root), streamed):
+        assert [f.message for f in report.findings if f.code == case.code] == [MESSAGES[name]]
+
+
 @pytest.mark.parametrize("ref", REFERENCES, ids=[r[2] for r in REFERENCES])
 def test_every_dangling_reference_reports_the_same_when_streamed(tmp_path: Path, ref: tuple[object, ...]) -> None:
     mini = MiniCorpus.copy(tmp_path / "corpus")

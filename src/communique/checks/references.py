@@ -1,5 +1,9 @@
 """E202 dangling references, E203 references to the wrong kind of record, E204 references
-that leave their document."""
+that leave their document.
+
+The messages of these findings are built here only (:func:`dangling`, :func:`wrong_kind`,
+:func:`other_document`, :func:`misplaced`): streaming validation calls the same functions, so both
+report the same findings."""
 
 from __future__ import annotations
 
@@ -78,41 +82,73 @@ def _known(ctx: Context, kind: Kind, local: bool) -> bool:
     return local or ctx.reading.documents_complete
 
 
+def dangling(ctx: Context, file: str, path: str, target: str, kind: str, record: str | None) -> None:
+    """E202: ``target`` (a reference to a ``kind``) names no record."""
+    ctx.add(
+        "E202",
+        file,
+        path,
+        f"reference to {kind} {target!r}, but no record has that id; expected the id of an existing {kind}",
+        record=record,
+        expected=f"the id of an existing {kind}",
+        found=repr(target),
+    )
+
+
+def wrong_kind(
+    ctx: Context, file: str, path: str, target: str, kind: str, found_kind: str, where: str, record: str | None
+) -> None:
+    """E203: ``target`` should name a ``kind`` but names the ``found_kind`` at ``where`` (file and JSON path)."""
+    ctx.add(
+        "E203",
+        file,
+        path,
+        f"reference {target!r} names a {found_kind} ({where}); expected the id of a {kind}",
+        record=record,
+        expected=f"a {kind} id",
+        found=f"a {found_kind} id",
+    )
+
+
+def other_document(
+    ctx: Context, file: str, path: str, target: str, kind: str, found_doc: str | None, home: str, record: str | None
+) -> None:
+    """E204: ``target`` names a ``kind`` of document ``found_doc`` rather than of ``home``."""
+    ctx.add(
+        "E204",
+        file,
+        path,
+        f"{kind} {target!r} belongs to document {found_doc!r}; expected a {kind} of document {home!r}",
+        record=record,
+        expected=f"a {kind} of document {home!r}",
+        found=f"a {kind} of document {found_doc!r}",
+    )
+
+
+def misplaced(ctx: Context, file: str, path: str, home: str | None, named: str, record: str) -> None:
+    """E204: a record in the file of document ``home`` names document ``named``."""
+    ctx.add(
+        "E204",
+        file,
+        path,
+        f"record is in the file of document {home!r} but names document {named!r}; expected {home!r}",
+        record=record,
+        expected=repr(home),
+        found=repr(named),
+    )
+
+
 def _resolve(ctx: Context, file: str, record: str | None, ref: Ref, home: str | None) -> None:
     path, target, kind, local = ref
     found: Located | None = ctx.by_id.get(target)
     if found is None and not _known(ctx, kind, local):
         return  # the file that would hold it was refused: its structural finding says why
     if found is None:
-        ctx.add(
-            "E202",
-            file,
-            path,
-            f"reference to {kind} {target!r}, but no record has that id; expected the id of an existing {kind}",
-            record=record,
-            expected=f"the id of an existing {kind}",
-            found=repr(target),
-        )
+        dangling(ctx, file, path, target, kind, record)
     elif found.kind != kind:
-        ctx.add(
-            "E203",
-            file,
-            path,
-            f"reference {target!r} names a {found.kind} ({found.file} {found.path}); expected the id of a {kind}",
-            record=record,
-            expected=f"a {kind} id",
-            found=f"a {found.kind} id",
-        )
+        wrong_kind(ctx, file, path, target, kind, found.kind, f"{found.file} {found.path}", record)
     elif local and home is not None and found.document != home:
-        ctx.add(
-            "E204",
-            file,
-            path,
-            f"{kind} {target!r} belongs to document {found.document!r}; expected a {kind} of document {home!r}",
-            record=record,
-            expected=f"a {kind} of document {home!r}",
-            found=f"a {kind} of document {found.document!r}",
-        )
+        other_document(ctx, file, path, target, kind, found.document, home, record)
 
 
 def check(ctx: Context) -> None:
@@ -122,16 +158,7 @@ def check(ctx: Context) -> None:
     for loc in ctx.records:
         rec = loc.record
         if isinstance(rec, Mention | Event | Statement) and rec.document != loc.document:
-            ctx.add(
-                "E204",
-                loc.file,
-                f"{loc.path}.document",
-                f"record is in the file of document {loc.document!r} but names document {rec.document!r}; "
-                f"expected {loc.document!r}",
-                record=rec.id,
-                expected=repr(loc.document),
-                found=repr(rec.document),
-            )
+            misplaced(ctx, loc.file, f"{loc.path}.document", loc.document, rec.document, rec.id)
     for rel, doc in ctx.documents:
         for record, ref in document_refs(doc):
             _resolve(ctx, rel, record, ref, doc.document.id)

@@ -22,7 +22,7 @@ from pathlib import Path
 from .. import loader
 from ..checks import coverage, seeds, spans, times
 from ..checks._context import Context
-from ..checks.references import document_refs
+from ..checks.references import document_refs, misplaced, wrong_kind
 from ..models import DocumentFile, Event, Mention, Span, Statement
 from ..paths import is_plain_id
 from ..report import Finding, Report
@@ -157,16 +157,7 @@ def _records(ctx: Context, doc: DocumentFile, rel: str, out: DocOutcome) -> None
             ids.append(rec.id)
             slots.append(i << 3 | code)
             if rec.document != doc_id:
-                ctx.add(
-                    "E204",
-                    rel,
-                    f"$.{name}[{i}].document",
-                    f"record is in the file of document {doc_id!r} but names document {rec.document!r}; "
-                    f"expected {doc_id!r}",
-                    record=rec.id,
-                    expected=repr(doc_id),
-                    found=repr(rec.document),
-                )
+                misplaced(ctx, rel, f"$.{name}[{i}].document", doc_id, rec.document, rec.id)
     out.records = len(ids) - 1
     out.mentioned = {m.actor for m in doc.mentions}
     for i, event in enumerate(doc.events):
@@ -188,13 +179,4 @@ def _refs(ctx: Context, doc: DocumentFile, rel: str, actors: Actors, out: DocOut
         if pos is None:
             out.refs.append((target, kind, path, local, record))
         elif kind != "actor":
-            ctx.add(
-                "E203",
-                rel,
-                path,
-                f"reference {target!r} names a actor ({loader.ACTORS_FILE} $.actors[{pos}]); "
-                f"expected the id of a {kind}",
-                record=record,
-                expected=f"a {kind} id",
-                found="a actor id",
-            )
+            wrong_kind(ctx, rel, path, target, kind, "actor", f"{loader.ACTORS_FILE} $.actors[{pos}]", record)

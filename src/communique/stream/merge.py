@@ -15,7 +15,8 @@ from pathlib import Path
 from ..checks import coverage
 from ..checks._context import Context
 from ..checks.cycles import Edge, _cycles, _report
-from ..checks.references import actor_refs
+from ..checks.ids import case_clash, duplicate
+from ..checks.references import actor_refs, dangling, other_document, wrong_kind
 from ..loader import ACTORS_FILE, Reading, parse_model, read_bytes
 from ..models import ActorsFile, DocumentFile
 from ..report import Report
@@ -94,16 +95,7 @@ class Merger:
         """E200 or E201 for an id, or register it with its case-folded form."""
         first = self.by_id.get(rid)
         if first is not None:
-            where = self._describe(first)
-            self.ctx.add(
-                "E200",
-                file,
-                path,
-                f"id {rid!r} is already used by {where}; expected an id unique in the corpus",
-                record=rid,
-                expected="an id unique in the corpus",
-                found=f"{rid!r}, also used by {where}",
-            )
+            duplicate(self.ctx, file, path, rid, self._describe(first))
             return
         self.by_id[rid] = packed
         key = rid.casefold()
@@ -111,16 +103,7 @@ class Merger:
         if other is None and key != rid and key in self.by_id:
             other = key
         if other is not None:
-            self.ctx.add(
-                "E201",
-                file,
-                path,
-                f"id {rid!r} differs only in letter case from {other!r} ({self._describe(self.by_id[other])}); "
-                "expected ids that stay distinct on case-insensitive file systems",
-                record=rid,
-                expected=f"an id not equal to {other!r} ignoring case",
-                found=repr(rid),
-            )
+            case_clash(self.ctx, file, path, rid, other, self._describe(self.by_id[other]))
         elif key != rid:
             self.folded[key] = rid
 
@@ -232,37 +215,13 @@ class Merger:
         if packed is None and not self._known(kind, local):
             return  # the file that would hold it was refused: its structural finding says why
         if packed is None:
-            self.ctx.add(
-                "E202",
-                file,
-                path,
-                f"reference to {kind} {target!r}, but no record has that id; expected the id of an existing {kind}",
-                record=record,
-                expected=f"the id of an existing {kind}",
-                found=repr(target),
-            )
+            dangling(self.ctx, file, path, target, kind, record)
             return
         found_kind, found_file, found_path, found_doc = self._where(packed)
         if found_kind != kind:
-            self.ctx.add(
-                "E203",
-                file,
-                path,
-                f"reference {target!r} names a {found_kind} ({found_file} {found_path}); expected the id of a {kind}",
-                record=record,
-                expected=f"a {kind} id",
-                found=f"a {found_kind} id",
-            )
+            wrong_kind(self.ctx, file, path, target, kind, found_kind, f"{found_file} {found_path}", record)
         elif local and home is not None and found_doc != home:
-            self.ctx.add(
-                "E204",
-                file,
-                path,
-                f"{kind} {target!r} belongs to document {found_doc!r}; expected a {kind} of document {home!r}",
-                record=record,
-                expected=f"a {kind} of document {home!r}",
-                found=f"a {kind} of document {found_doc!r}",
-            )
+            other_document(self.ctx, file, path, target, kind, found_doc, home, record)
 
     def _known(self, kind: str, local: bool) -> bool:
         """Whether every record that ``kind`` could name was read (as in :mod:`communique.checks.references`)."""
