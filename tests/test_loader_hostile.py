@@ -95,21 +95,33 @@ def test_unlistable_documents_folder_is_e101(base_corpus: Path, monkeypatch: pyt
 def test_oversized_file_is_e102_and_never_read(base_corpus: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
     size = (base_corpus / "data" / "documents" / "doc001.json").stat().st_size
     monkeypatch.setattr(jsonio, "MAX_FILE_BYTES", size - 1)
-    opened: list[str] = []
-    real_open = Path.open
+    read: list[str] = []
+    real_open, real_os_open, real_os_read = Path.open, os.open, os.read
+    names: dict[int, str] = {}
 
     def spy_open(self: Path, *args, **kwargs):  # type: ignore[no-untyped-def]
-        opened.append(self.name)
+        read.append(self.name)  # a file object is opened to be read
         return real_open(self, *args, **kwargs)
 
+    def spy_os_open(path: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        fd = real_os_open(path, *args, **kwargs)
+        names[fd] = Path(path).name
+        return fd
+
+    def spy_os_read(fd: int, n: int) -> bytes:
+        read.append(names.get(fd, "?"))
+        return real_os_read(fd, n)
+
     monkeypatch.setattr(Path, "open", spy_open)
+    monkeypatch.setattr(os, "open", spy_os_open)
+    monkeypatch.setattr(os, "read", spy_os_read)
     code, report, _ = _validate_cli(cli, base_corpus)
     assert code == 1
     big = [f for f in report["findings"] if f["file"] == "data/documents/doc001.json"]  # type: ignore[union-attr]
     assert [f["code"] for f in big] == ["E102"]
     assert f"the limit is {size - 1} bytes" in big[0]["message"]
-    assert "doc001.json" not in opened
-    assert "doc002.json" in opened
+    assert "doc001.json" not in read
+    assert "doc002.json" in read
 
 
 def test_oversized_seed_is_refused(base_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,7 +1,7 @@
 """Communiqué: annotated events, actors and statements from news documents.
 
 >>> import communique
->>> corpus = communique.load()          # the packaged corpus, validated
+>>> corpus = communique.load()          # the packaged corpus, checked against its checksums
 >>> report = communique.validate("path/to/corpus")
 >>> page = communique.render_html("000_bd8b5cfe7c34e604")   # the HTML view of one document
 

@@ -9,6 +9,7 @@ against the fields set across the model tree, see :func:`communique.stream.visit
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from importlib.resources.abc import Traversable
@@ -23,6 +24,7 @@ from ..report import Report
 _SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 _JSON_SPACE = b" \t\r\n"
 _BOM = b"\xef\xbb\xbf"
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def fast_parse(data: bytes) -> DocumentFile | None:
@@ -33,10 +35,9 @@ def fast_parse(data: bytes) -> DocumentFile | None:
         return None
     if data.count(b"{") + data.count(b"[") + data.count(b",") > jsonio.MAX_VALUES:
         return None
-    try:
-        data.decode("utf-8")
+    try:  # pydantic's parser refuses invalid UTF-8 itself (as a JSON error), so no decoding here
         return DocumentFile.model_validate_json(data, strict=True)
-    except (UnicodeDecodeError, ValidationError):
+    except ValidationError:
         return None
 
 
@@ -48,17 +49,22 @@ def key_ends(data: bytes) -> int:
 
 def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
     """:func:`communique.loader.read_bytes` with fewer system calls when all is well: a regular
-    file within the size limit is read at once; anything else (missing, a folder, a pipe, too
-    large, unreadable) is left to the loader, for the same finding."""
+    file within the size limit is opened, measured and read through its descriptor at once;
+    anything else (missing, a folder, a pipe, too large, unreadable) is left to the loader, for
+    the same finding. ``O_NONBLOCK`` keeps opening a pipe from waiting for a writer."""
     if isinstance(root, Path):
-        path = root / rel
         try:
-            info = path.stat()
+            fd = os.open(f"{root}/{rel}", _READ_FLAGS)
+        except (OSError, ValueError):
+            return loader.read_bytes(root, rel, report)
+        try:
+            info = os.fstat(fd)
             if stat.S_ISREG(info.st_mode) and info.st_size <= jsonio.MAX_FILE_BYTES:
-                with path.open("rb") as fh:
-                    data = fh.read(info.st_size + 1)  # a buffer of the size stat gave, not of the limit
+                data = os.read(fd, info.st_size + 1)  # a buffer of the size fstat gave, not of the limit
                 if len(data) == info.st_size:  # else it changed meanwhile: the loader reads it again
                     return data
-        except (OSError, ValueError):
+        except OSError:
             pass
+        finally:
+            os.close(fd)
     return loader.read_bytes(root, rel, report)

@@ -217,8 +217,9 @@ class Merger:
         if packed is None:
             dangling(self.ctx, file, path, target, kind, record)
             return
-        found_kind, found_file, found_path, found_doc = self._where(packed)
+        found_kind, found_doc = KINDS[packed & 7], self.doc_of[packed >> _SHIFT]
         if found_kind != kind:
+            _, found_file, found_path, _ = self._where(packed)
             wrong_kind(self.ctx, file, path, target, kind, found_kind, f"{found_file} {found_path}", record)
         elif local and home is not None and found_doc != home:
             other_document(self.ctx, file, path, target, kind, found_doc, home, record)

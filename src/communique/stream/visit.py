@@ -58,20 +58,34 @@ def _mentions(ctx: Context, mentions: list[Mention], text: str | None, rel: str,
     return fields
 
 
+Location = tuple["Location", str, int] | None
+"""Where a node sits: None for the file's top level, else (its parent's location, the field
+name, the index in the list or -1). Spelled out as a JSON path only when a rule needs it."""
+
+
+def json_path(location: Location) -> str:
+    """The JSON path of a location: ``$``, ``$.document``, ``$.events[3].triggers[0]``..."""
+    parts: list[str] = []
+    while location is not None:
+        location, name, index = location
+        parts.append(f".{name}[{index}]" if index >= 0 else f".{name}")
+    return "$" + "".join(reversed(parts))
+
+
 def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
     """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
     publication date and the number of fields set across the tree, which is the number of keys
     of a file read without duplicate keys (each JSON object of a document file is a model and
     none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`;
-    a span's path is spelled out only when it has a finding."""
+    a node's path is spelled out only when a rule needs it."""
     doc_id = doc.document.id
     size = len(text) if text is not None else 0
     published: tuple[Period, Period | None] | None = None
     fields = 0
-    stack: list[tuple[str, str, int, BaseModel, str | None]] = [("", "$", -1, doc, None)]
+    stack: list[tuple[Location, BaseModel, str | None]] = [(None, doc, None)]
     pop, push = stack.pop, stack.append
     while stack:
-        prefix, name, index, node, record = pop()
+        location, node, record = pop()
         cls = type(node)
         values = node.__dict__
         fields += len(node.__pydantic_fields_set__)
@@ -80,27 +94,24 @@ def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[
                 start, end, covered = values["start"], values["end"], values["text"]
                 if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
                         covered[-1].isspace():
-                    path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
-                    spans.check_span(ctx, node, text, rel, path, record, doc_id)  # type: ignore[arg-type]
+                    spans.check_span(ctx, node, text, rel, json_path(location), record, doc_id)  # type: ignore[arg-type]
             continue
-        path = f"{prefix}{name}[{index}]" if index >= 0 else prefix + name
         has_id_field, nested = _plan(cls)
         if has_id_field:
             record = values["id"]
         if cls is TimeValue or cls is PublicationDate:
-            parsed = times.check_node(ctx, node, rel, path, record, doc)  # type: ignore[arg-type]
+            parsed = times.check_node(ctx, node, rel, json_path(location), record, doc)  # type: ignore[arg-type]
             if parsed is not None:
                 published = parsed
         if cls in _VALUE_NODES and not _values_ok(cls, values):
-            values_check.check_node(ctx, node, rel, path, record)
-        child_prefix = path + "."
+            values_check.check_node(ctx, node, rel, json_path(location), record)
         for field_name in nested:
             value = values[field_name]
             if cls is DocumentFile and field_name == "mentions" and _MENTION_PLAN == (True, ("span",)):
                 fields += _mentions(ctx, value, text, rel, doc_id)
             elif value.__class__ is list:
                 for i, item in enumerate(value):
-                    push((child_prefix, field_name, i, item, record))
+                    push(((location, field_name, i), item, record))
             elif value is not None:
-                push((child_prefix, field_name, -1, value, record))
+                push(((location, field_name, -1), value, record))
     return published, fields
