@@ -165,6 +165,27 @@ def test_jsonl_and_parquet_rows_equal_loaded_records(fixture_release: Path, name
     assert pq.read_table(fixture_release / name / PARQUET).to_pylist() == want
 
 
+def test_rows_follow_the_corpus_order(corpus_dir: Path, tmp_path: Path) -> None:
+    """Documents by file name, their records in file order (not re-sorted by id); actors by id."""
+    from communique import manifest
+
+    doc = corpus_dir / "data" / "documents" / "fx01_kyiv_talks.json"
+    raw = json.loads(doc.read_text(encoding="utf-8"))
+    raw["events"].reverse()
+    doc.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    manifest.write(corpus_dir)
+    build_mod.build(corpus_dir, tmp_path / "rel")
+    lines = (tmp_path / "rel" / "jsonl" / "events.jsonl").read_text(encoding="utf-8").splitlines()
+    events = [json.loads(line)["id"] for line in lines]
+    corpus = communique.load(corpus_dir)
+    assert events == [e.id for e in corpus.events] and events != sorted(events)
+    assert pq.read_table(tmp_path / "rel" / "events" / PARQUET).column("id").to_pylist() == events
+    docs = pq.read_table(tmp_path / "rel" / "documents" / PARQUET).column("id").to_pylist()
+    assert docs == [f.document.id for f in corpus.files] == ["fx01_kyiv_talks", "fx02_zurich_note"]
+    actors = pq.read_table(tmp_path / "rel" / "actors" / PARQUET).column("id").to_pylist()
+    assert actors == sorted(a.id for a in corpus.actors)
+
+
 def test_non_ascii_and_nulls_survive(fixture_release: Path) -> None:
     docs = pq.read_table(fixture_release / "documents" / PARQUET).to_pylist()
     zurich = next(d for d in docs if d["id"] == "fx02_zurich_note")

@@ -96,7 +96,8 @@ def structure_section(counts: dict[str, int], repo_id: str) -> list[str]:
         "## Dataset structure",
         "",
         f"Every config has one split, `{SPLIT}` (the corpus is an evaluation set). "
-        "Rows are sorted by id; nested lists keep the order of the annotation files.",
+        "Actors are sorted by id; documents and their mentions, events and statements follow the corpus order "
+        "(document files by name, records in file order); nested lists keep the order of the annotation files.",
         "",
         "| config | rows | what a row is |",
         "| --- | --- | --- |",
