@@ -17,13 +17,17 @@ the best of ``--repeat`` runs (the machine may be shared).
 - msgspec: ``msgspec.json.Decoder(Struct).decode(b)`` with Structs mirroring the models.
 - export: ``communique.stream.export.export_parquet`` of mentions, events and statements against
   ``pa.Table.from_pylist(dicts)`` + ``pq.write_table`` of the same records as plain dicts.
+- cpu_scaling: the same two pieces of pure CPU work on a pool of two processes over a pool of one:
+  what a second process can give on this machine at that moment (jobs_speedup_vs_cpu_scaling: ours
+  against that ceiling).
 - rss_10x: peak RSS of ``communique.validate`` on 10N records over N records (fresh processes).
 - build_rss_10x: the same for ``communique.release.build.build`` (validate, then write the release).
 - load_vs_import: ``python -c "import communique; communique.load()"`` over
   ``python -c "import pydantic, jsonschema"`` (best wall time of fresh processes, modules compiled).
 - load_floor_vs_import: the least any package that validates with pydantic pays, over the same:
   one model of one field, defined and used once (``class M(BaseModel): x: int``,
-  ``M.model_validate({"x": 1})``); load_vs_floor: ``communique.load()`` over that floor.
+  ``M.model_validate({"x": 1})``); load_vs_floor: ``communique.load()`` over that floor;
+  load_revalidate_vs_import: ``communique.load(revalidate=True)`` (validated in full) over the import.
 """
 
 from __future__ import annotations
@@ -74,6 +78,29 @@ def interleaved(contenders: dict[str, Callable[[], object]], repeat: int) -> dic
         for name, fn in contenders.items():
             times[name] = min(times.get(name, float("inf")), best(fn, 1))
     return times
+
+
+def burn(n: int) -> int:
+    """Pure CPU work with nothing shared: the most two processes can gain on this machine."""
+    total = 0
+    for i in range(n):
+        total += i * i % 7
+    return total
+
+
+def burn_in(processes: int, n: int) -> Callable[[], object]:
+    """Two equal pieces of :func:`burn` on a pool of ``processes`` (started like ours: fork)."""
+    import multiprocessing
+
+    def run() -> None:
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            pool.map(burn, [n, n], chunksize=1)
+
+    return run
+
+
+BURN = {"full": 6_000_000, "quick": 3_000_000, "smoke": 100_000}
+"""Iterations of each piece of the CPU-scaling baseline (about the length of a validation run)."""
 
 
 def records_of(root: Path) -> Records:
@@ -214,6 +241,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
     }
     if jobs not in (1, 2):
         contenders["ours"] = ours(jobs)
+    contenders["burn_1"], contenders["burn_2"] = burn_in(1, BURN[size]), burn_in(2, BURN[size])
     times = interleaved(contenders, repeat)
     times.setdefault("ours", times["ours_1_job"] if jobs == 1 else times["ours_2_jobs"])  # the same run
     times["jsonschema"] = best(lambda: jsonschema_loop(sample, validators), 1) * n / len(sample)
@@ -226,11 +254,12 @@ def measure(size: str, work: Path) -> dict[str, Any]:
     env = bytecode_env(work)
     commands = {"load": python("import communique; communique.load()", env),
                 "import": python("import pydantic, jsonschema", env),
-                "floor": python(FLOOR, env)}
+                "floor": python(FLOOR, env),
+                "revalidate": python("import communique; communique.load(revalidate=True)", env)}
     for command in commands.values():
         command()  # compiles the modules into the prefix
     starts = interleaved(commands, 5 if size == "smoke" else 15)  # start-up times vary most on a shared machine
-    t_load, t_import, t_floor = starts["load"], starts["import"], starts["floor"]
+    t_load, t_import, t_floor, t_revalidate = starts["load"], starts["import"], starts["floor"], starts["revalidate"]
     rate = {
         "ours": n / t_ours,
         "ours_1_job": n / t_one,
@@ -248,10 +277,13 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "export_vs_pyarrow": rate["export_ours"] / rate["export_pyarrow"],
         "rss_10x": rss_main / rss_small,
         "jobs_speedup": rate["ours_2_jobs"] / rate["ours_1_job"],
+        "cpu_scaling": times["burn_1"] / times["burn_2"],
+        "jobs_speedup_vs_cpu_scaling": (rate["ours_2_jobs"] / rate["ours_1_job"]) / (times["burn_1"] / times["burn_2"]),
         "build_rss_10x": build_main / build_small,
         "load_vs_import": t_load / t_import,
         "load_floor_vs_import": t_floor / t_import,
         "load_vs_floor": t_load / t_floor,
+        "load_revalidate_vs_import": t_revalidate / t_import,
         "validate_1_job_vs_pydantic": rate["ours_1_job"] / rate["pydantic"],
         "details": {
             "size": size,
@@ -263,7 +295,10 @@ def measure(size: str, work: Path) -> dict[str, Any]:
             "peak_rss_kib": {
                 "small": rss_small, "main": rss_main, "build_small": build_small, "build_main": build_main,
             },
-            "seconds": {"load": round(t_load, 3), "import": round(t_import, 3), "floor": round(t_floor, 3)},
+            "seconds": {
+                "load": round(t_load, 3), "import": round(t_import, 3), "floor": round(t_floor, 3),
+                "load_revalidate": round(t_revalidate, 3),
+            },
             "repeat": repeat,
             "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
             "machine": machine(),

@@ -142,7 +142,8 @@ def test_import_stays_light() -> None:
 
 
 KEYS = ("validate_vs_pydantic", "validate_vs_jsonschema", "validate_vs_msgspec", "export_vs_pyarrow", "rss_10x",
-        "jobs_speedup", "load_vs_import", "build_rss_10x", "load_floor_vs_import", "load_vs_floor")
+        "jobs_speedup", "load_vs_import", "build_rss_10x", "load_floor_vs_import", "load_vs_floor",
+        "load_revalidate_vs_import", "cpu_scaling", "jobs_speedup_vs_cpu_scaling")
 
 
 def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
