@@ -39,7 +39,7 @@ SPLIT = "test"
 ROW_GROUP_ROWS = {"documents": 100}
 """Rows per Parquet row group for configs whose rows are large (a document row carries its text and
 every annotation); other configs use :data:`DEFAULT_ROW_GROUP_ROWS`."""
-DEFAULT_ROW_GROUP_ROWS = 50_000
+DEFAULT_ROW_GROUP_ROWS = 10_000
 
 
 def arrow_schemas() -> dict[str, Any]:
