@@ -60,6 +60,7 @@ _CODES = [
     Code("E501", "format-violation", "error", "a record of an import does not follow its format's layout"),
     Code("E502", "format-offset-mismatch", "error", "an imported span's text differs from the text at its offsets"),
     Code("E503", "format-dangling-reference", "error", "an imported record refers to an annotation the input lacks"),
+    Code("W504", "format-unmapped-label", "warning", "an imported label has no Communiqué counterpart and is left out"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -4,6 +4,7 @@
 format     what it is                                     export  import
 ========== ============================================== ======= =======
 oneie      OneIE / TextEE sentence windows (JSON Lines)   yes     yes
+brat       brat standoff (.txt, .ann, annotation.conf)    yes     yes
 ========== ============================================== ======= =======
 
 >>> from communique import formats
@@ -42,6 +43,7 @@ FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("oneie", "OneIE / TextEE sentence windows (JSON Lines)", ".oneie", ".oneie_read"),
+        Format("brat", "brat standoff (.txt, .ann, annotation.conf)", ".brat", ".brat_read"),
     )
 }
 """The registry: every format by name."""

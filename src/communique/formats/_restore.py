@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,25 +40,28 @@ def missing_sidecar(src: Path, report: Report) -> Imported:
     return Imported(report)
 
 
-def seed_texts(src: Path, data: Json, report: Report) -> dict[str, bytes]:
-    """The seed bytes of every document of the sidecar, from the export's seeds/ folder."""
+def seed_texts(src: Path, data: Json, report: Report, folder: str = "seeds") -> dict[str, bytes]:
+    """The seed bytes of every sidecar document, from the export's ``folder`` ('': the export itself)."""
     seeds: dict[str, bytes] = {}
     for entry in data["documents"]:
         seed = entry["file"]["document"].get("seed")
-        path = src / "seeds" / str(seed)
+        path = src / folder / str(seed)
         if not isinstance(seed, str) or "/" in seed or not path.is_file():
-            report.add(Finding(f"seeds/{seed}", "$", "E100", "the document's text is missing from the export",
+            report.add(Finding(f"{folder}/{seed}".lstrip("/"), "$", "E100",
+                               "the document's text is missing from the export",
                                record=entry["file"]["document"]["id"]))
             continue
         seeds[seed] = path.read_bytes()
     return seeds
 
 
-def restore(data: Json, spans: dict[str, dict[str, Any]], seeds: dict[str, bytes], report: Report) -> Imported:
-    """The corpus files: each sidecar document with its ``$ref`` spans taken from ``spans``."""
+def restore(data: Json, spans: Callable[[str], Mapping[str, dict[str, Any]]], seeds: dict[str, bytes],
+            report: Report) -> Imported:
+    """The corpus files: each sidecar document with its ``$ref`` spans taken from ``spans(document id)``."""
     documents = []
     for i, entry in enumerate(data["documents"]):
-        file, findings = resolve(entry["file"], spans, SIDECAR, f"$.documents[{i}].file")
+        doc_spans = spans(entry["file"]["document"]["id"])
+        file, findings = resolve(entry["file"], doc_spans, SIDECAR, f"$.documents[{i}].file")
         report.extend(findings)
         documents.append(file)
     return Imported(report, corpus_files(data, documents, seeds), len(documents))
