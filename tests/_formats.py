@@ -63,6 +63,18 @@ def corpus_path(name: str, tmp: Path) -> Path | None:
     return _astral(tmp / name, ASTRAL[name])
 
 
+def export_all(fmt: str, base: Path) -> dict[str, tuple[Path | None, Path]]:
+    """Every test corpus exported in ``fmt`` under ``base``: name -> (corpus folder, export folder)."""
+    from communique import formats
+
+    done = {}
+    for name in CORPORA:
+        path = corpus_path(name, base / "corpora")
+        formats.export(fmt, path, base / name)
+        done[name] = (path, base / name)
+    return done
+
+
 def load(path: Path | None) -> communique.Corpus:
     return communique.load(path, verify=path is None or (path / "MANIFEST.json").is_file())
 

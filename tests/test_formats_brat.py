@@ -12,19 +12,14 @@ from typing import Any
 import pytest
 from bioc import brat as bioc_brat
 
-from _formats import CORPORA, FIXTURES, corpus_path, dumps, has_astral, load
+from _formats import CORPORA, FIXTURES, dumps, export_all, has_astral, load
 from communique import formats
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path | None, Path]]:
-    base = tmp_path_factory.mktemp("brat")
-    done = {}
-    for name in CORPORA:
-        path = corpus_path(name, base / "corpora")
-        formats.export("brat", path, base / name)
-        done[name] = (path, base / name)
-    return done
+    """Every test corpus exported once: name -> (corpus folder, export folder)."""
+    return export_all("brat", tmp_path_factory.mktemp("brat"))
 
 
 def _conf_labels(out: Path) -> dict[str, set[str]]:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from _formats import CORPORA, corpus_path, dumps, has_astral, jsonl, load
+from _formats import CORPORA, dumps, export_all, has_astral, jsonl, load
 from communique import formats
 from communique.formats._text import TOKENIZER, TOKENIZER_VERSION
 from communique.formats.oneie_read import window_schema
@@ -22,14 +22,7 @@ from communique.formats.oneie_read import window_schema
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path | None, Path]]:
     """Every test corpus exported once: name -> (corpus folder, export folder)."""
-    base = tmp_path_factory.mktemp("oneie")
-    done = {}
-    for name in CORPORA:
-        path = corpus_path(name, base / "corpora")
-        out = base / name
-        formats.export("oneie", path, out)
-        done[name] = (path, out)
-    return done
+    return export_all("oneie", tmp_path_factory.mktemp("oneie"))
 
 
 def test_the_window_schema_is_a_valid_schema_and_rejects_a_wrong_window() -> None:

@@ -1,11 +1,13 @@
 """Converters between Communiqué and the field's formats, one module per format.
 
-========== ============================================== ======= =======
-format     what it is                                     export  import
-========== ============================================== ======= =======
-oneie      OneIE / TextEE sentence windows (JSON Lines)   yes     yes
-brat       brat standoff (.txt, .ann, annotation.conf)    yes     yes
-========== ============================================== ======= =======
+=========== ================================================================ ======= =======
+format      what it is                                                       export  import
+=========== ================================================================ ======= =======
+oneie       OneIE / TextEE sentence windows (JSON Lines)                     yes     yes
+brat        brat standoff (.txt, .ann, annotation.conf)                      yes     yes
+labelstudio Label Studio tasks with predictions, and the labeling config     yes     yes
+plover      PLOVER / POLECAT-shaped event projection (JSON Lines)            yes     no
+=========== ================================================================ ======= =======
 
 >>> from communique import formats
 >>> formats.export("oneie", None, "out/oneie")         # the packaged corpus
@@ -44,6 +46,9 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("oneie", "OneIE / TextEE sentence windows (JSON Lines)", ".oneie", ".oneie_read"),
         Format("brat", "brat standoff (.txt, .ann, annotation.conf)", ".brat", ".brat_read"),
+        Format("labelstudio", "Label Studio tasks with predictions, and the labeling config", ".labelstudio",
+               ".labelstudio_read"),
+        Format("plover", "PLOVER / POLECAT-shaped event projection (JSON Lines), export only", ".plover", None),
     )
 }
 """The registry: every format by name."""
@@ -90,7 +95,7 @@ def import_(name: str, src: str | Path, out: str | Path) -> Report:
 
     The report holds the findings about the input (codes E5xx, with file, line and record) and
     then the validator's findings about the corpus written. Nothing is written when the input
-    gave no document.
+    has an error or gave no document.
     """
     from ..validate import validate
     from ._write import write_output
@@ -100,7 +105,7 @@ def import_(name: str, src: str | Path, out: str | Path) -> Report:
         raise FormatError(f"{source} is not a folder; expected a {name} export folder")
     imported = module(name, "importer").read(source)
     report: Report = imported.report
-    if imported.documents:
+    if imported.documents and report.ok:
         write_output(Path(out), imported.files)
         report.extend(validate(Path(out), verify=False).findings)
     return report

@@ -148,15 +148,20 @@ class _Builder:
 
 def build(src: Path, files: dict[str, AnnFile], report: Report) -> Imported:
     """A draft corpus from brat files without a sidecar."""
+    return build_from(src.name, {stem: ((src / f"{stem}.txt").read_bytes(), ann) for stem, ann in files.items()},
+                      report)
+
+
+def build_from(name: str, documents: dict[str, tuple[bytes, AnnFile]], report: Report) -> Imported:
+    """A draft corpus from documents (id -> seed bytes and annotations as brat lines)."""
     builder = _Builder(report)
     out: dict[str, bytes | str] = {}
     count = 0
-    for stem, ann in files.items():
+    for stem, (seed, ann) in documents.items():
         if not re.match(ID_PATTERN, stem):
-            report.add(Finding(ann.name, "$", "E501", "the file name is not a usable document id",
+            report.add(Finding(ann.name, "$", "E501", "the document name is not a usable document id",
                                expected="1-128 ASCII letters, digits, _ and -", found=stem))
             continue
-        seed = (src / f"{stem}.txt").read_bytes()
         doc = builder.document(stem, ann)
         doc["document"] = {"id": stem, "seed": f"{stem}.txt", "sha256": hashlib.sha256(seed).hexdigest(),
                            "language": "und"}
@@ -164,7 +169,7 @@ def build(src: Path, files: dict[str, AnnFile], report: Report) -> Imported:
         out[f"data/documents/{stem}.json"] = jsonio.dumps(doc)
         out[f"seeds/{stem}.txt"] = seed
         count += 1
-    out["data/corpus.json"] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "name": f"Imported from brat: {src.name}",
+    out["data/corpus.json"] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "name": f"Imported: {name}",
                                             "version": "0.1.0", "guidelines_version": "1.1.0",
                                             "license": "NOASSERTION"})
     out["data/actors.json"] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "actors": list(builder.actors.values())})

@@ -44,7 +44,7 @@ FIELDS: Final = (
     ("mention.id", "`entity_mentions[].id`", ""),
     ("mention.kind", "`entity_mentions[].mention_type`", "NAM, NOM, PRO"),
     ("mention.actor", None, "OneIE has entity mentions but no entities"),
-    ("actor.type", "`entity_mentions[].entity_type/entity_subtype`", "ACE type.subtype (lossy: ORG for two types)"),
+    ("actor.type", "`entity_mentions[].entity_type/entity_subtype`", "ACE type.subtype (four actor types: ORG)"),
     ("actor (name, Wikidata id, roles, country, members)", None, ""),
     ("mention.metonymy", None, ""),
     ("event.type", "`event_mentions[].event_type`", "ACE Type:Subtype where the ontology has one, else ours"),
