@@ -167,3 +167,11 @@ def test_brat_files_from_elsewhere_become_a_draft_corpus_with_warnings_for_what_
     assert corpus.actor("wd_Q42").wikidata == "Q42"
     assert {m.span.text for m in corpus.mentions} == {"Anna Berg", "Tomas Ruud", "Geneva"}
     assert [(f.code, f.line, f.found) for f in report.findings] == [("W504", 8, "Weather")]
+
+
+@pytest.mark.parametrize("fmt", ["oneie", "brat", "labelstudio"])
+def test_a_folder_without_any_document_is_a_finding_not_an_empty_corpus(fmt: str, tmp_path: Path, cli: Any) -> None:
+    (tmp_path / "empty").mkdir()
+    result = cli("import", "--format", fmt, tmp_path / "empty", "--out", tmp_path / "back", "--json")
+    assert result.code == 1 and not (tmp_path / "back").exists()
+    assert {f["code"] for f in json.loads(result.out)["findings"]} == {"E100"}

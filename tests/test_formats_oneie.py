@@ -147,18 +147,47 @@ def test_a_broken_window_gives_a_finding_with_its_line_never_a_traceback(
     assert "Traceback" not in result.err
 
 
-def test_an_unreadable_line_and_a_missing_sidecar_are_findings(tmp_path: Path, cli: Any) -> None:
+def test_an_unreadable_line_is_a_finding_with_its_line(tmp_path: Path, cli: Any) -> None:
     out = tmp_path / "ex"
     formats.export("oneie", None, out)
     with (out / "windows.jsonl").open("a", encoding="utf-8") as fh:
         fh.write('{"doc_id": \n')
     result = cli("import", "--format", "oneie", out, "--out", tmp_path / "back", "--json")
     lines = {f["line"] for f in json.loads(result.out)["findings"] if f["code"] == "E500"}
-    assert result.code == 1 and lines == {38}
-    (out / "communique-sidecar.json").unlink()
-    result = cli("import", "--format", "oneie", out, "--out", tmp_path / "back2", "--json")
-    assert result.code == 1 and "E100" in {f["code"] for f in json.loads(result.out)["findings"]}
-    assert not (tmp_path / "back2").exists()
+    assert result.code == 1 and lines == {38} and not (tmp_path / "back").exists()
+
+
+TEXTEE = [
+    {"doc_id": "ace-1", "wnd_id": "ace-1-0", "text": "Rebels attacked Kabul .", "lang": "en",
+     "tokens": ["Rebels", "attacked", "Kabul", "."],
+     "entity_mentions": [{"id": "ace-1-0-E0", "entity_type": "PER", "entity_subtype": "Group", "text": "Rebels",
+                          "start": 0, "end": 1},
+                         {"id": "ace-1-0-E1", "entity_type": "GPE", "text": "Kabul", "start": 2, "end": 3}],
+     "relation_mentions": [],
+     "event_mentions": [{"id": "ace-1-0-EV0", "event_type": "Conflict:Attack",
+                         "trigger": {"text": "attacked", "start": 1, "end": 2},
+                         "arguments": [{"entity_id": "ace-1-0-E0", "role": "Attacker", "text": "Rebels"},
+                                       {"entity_id": "ace-1-0-E1", "role": "Place", "text": "Kabul"}]}]},
+    {"doc_id": "ace-1", "wnd_id": "ace-1-1", "text": "They met .", "lang": "en", "tokens": ["They", "met", "."],
+     "entity_mentions": [], "relation_mentions": [],
+     "event_mentions": [{"id": "ace-1-1-EV0", "event_type": "Contact:Meet",
+                         "trigger": {"text": "met", "start": 1, "end": 2}, "arguments": []}]},
+]
+
+
+def test_windows_from_elsewhere_become_a_draft_corpus(tmp_path: Path) -> None:
+    src = tmp_path / "textee"
+    src.mkdir()
+    (src / "windows.jsonl").write_text("".join(json.dumps(r) + "\n" for r in TEXTEE), encoding="utf-8")
+    report = formats.import_("oneie", src, tmp_path / "back")
+    assert report.ok, report.findings
+    corpus = load(tmp_path / "back")
+    assert corpus.document("ace-1").text == "Rebels attacked Kabul .\nThey met ."
+    attack, meet = corpus.events
+    assert (attack.type, meet.type) == ("conflict.attack", "contact.meet")
+    assert attack.place is not None and attack.place.span is not None and attack.place.span.text == "Kabul"
+    assert {corpus.actor(m.actor).type for m in corpus.mentions} == {"group", "country"}
+    assert [(f.code, f.found) for f in report.findings] == [("W504", "Attacker")]  # ACE roles are not ours
 
 
 def test_cli_export_and_import_agree_with_the_python_api(tmp_path: Path, cli: Any) -> None:

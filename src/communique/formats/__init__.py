@@ -105,6 +105,11 @@ def import_(name: str, src: str | Path, out: str | Path) -> Report:
         raise FormatError(f"{source} is not a folder; expected a {name} export folder")
     imported = module(name, "importer").read(source)
     report: Report = imported.report
+    if not imported.documents and report.ok:
+        from ..report import Finding
+
+        report.add(Finding(".", "$", "E100", f"no {name} document found in {source}",
+                           expected=f"the files of a {name} export ({get(name).summary})"))
     if imported.documents and report.ok:
         write_output(Path(out), imported.files)
         report.extend(validate(Path(out), verify=False).findings)

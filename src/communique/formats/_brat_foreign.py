@@ -2,7 +2,8 @@
 
 Without a sidecar the importer reads what the lines say, by label (case and '-'/'_'/'.' ignored):
 
-- a ``T`` typed by an actor type (person, country...) is a mention; its actor is the ``actor=<id>``
+- a ``T`` typed by an actor type (person, country...) or an ACE entity type (PER, GPE.Nation) is a
+  mention; its actor is the ``actor=<id>``
   note when there is one, else the ``N`` Wikidata id (actor ``wd_<QID>``), else its text and type;
   ``Kind`` and ``Metonymy`` attributes give its kind and metonymy;
 - an ``E`` typed by a Communiqué event type (``contact-meet``) or an ACE one (``Contact-Meet``) is
@@ -25,7 +26,7 @@ from .. import jsonio
 from ..models import SCHEMA_VERSION, ActorType, EventType, Factuality, MentionKind, SpeechAct
 from ..models._base import ID_PATTERN
 from ..models.event import ArgumentRole
-from ..ontology import EVENT_TYPES
+from ..ontology import ACTOR_TYPES, EVENT_TYPES
 from ..report import Finding, Report
 from ._common import Imported, Json
 from .brat import CONTENT, COREFERENCE, PLACE, SOURCE, STATEMENT
@@ -37,6 +38,10 @@ def _key(name: str) -> str:
 
 
 ACTOR_LABELS = {_key(t): t for t in get_args(ActorType)}
+for _actor_type, _actor_mapping in ACTOR_TYPES.items():  # ACE names: 'PER.Individual', then 'PER' alone
+    ACTOR_LABELS.setdefault(_key(_actor_mapping.ace), _actor_type)
+ACTOR_LABELS.update({k: v for k, v in {"per": "person", "org": "organization", "gpe": "country", "loc": "region",
+                                       "fac": "facility"}.items() if k not in ACTOR_LABELS})
 EVENT_LABELS = {_key(t): t for t in get_args(EventType)}
 for _type, _mapping in EVENT_TYPES.items():  # ACE names, the first Communiqué type naming each
     if _mapping.ace:

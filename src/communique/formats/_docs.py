@@ -40,9 +40,9 @@ whose text differs from the document at its offsets (E502).
 export: the corpus info, the actors, and each document file in which every span the format holds
 is replaced by `{"$ref": "<the format's id for it>"}` (an entity mention id, a brat `T` id, a
 Label Studio region id). Importing an export with its sidecar gives the corpus back exactly, its
-spans read from the format's own files. Without a sidecar, brat and Label Studio data from other
-projects is imported as a draft corpus (labels matched by name), and what has no counterpart is
-left out with a W504 warning.
+spans read from the format's own files. Without a sidecar, OneIE / TextEE, brat and Label Studio
+data from other projects is imported as a draft corpus (labels matched by name, Communiqué or
+ACE), and what has no counterpart is left out with a W504 warning.
 
 **Findings.** Problems in imported files are findings with a file, a line (JSON Lines and `.ann`
 files) or a JSON path (JSON files), and a record id: E500 unreadable, E501 not the format's layout,

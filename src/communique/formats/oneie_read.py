@@ -3,7 +3,10 @@
 Each window is checked against the window JSON Schema (``oneie-window.schema.json``, written from
 TextEE's loaders), its tokens are found in order in its text (only white space between them), and
 each mention's and trigger's ``text`` must equal the text its tokens cover. With the export's
-sidecar the corpus comes back exactly, its spans taken from the windows.
+sidecar the corpus comes back exactly, its spans taken from the windows. Windows from elsewhere
+(TextEE's ACE, MAVEN... files, no sidecar) become a draft corpus: each document's windows joined
+by line breaks as its text, entity mentions by ACE type as mentions, event mentions by ACE or
+Communiqué type as events, read as brat lines are (:mod:`._brat_foreign`).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..report import Finding, Report
-from ._common import Imported, read_jsonl
+from ._common import SIDECAR, Imported, read_jsonl
 from ._restore import missing_sidecar, read_sidecar, restore, seed_texts
 from ._sidecar import span
 from .oneie import WINDOWS
@@ -88,7 +91,9 @@ def read(src: Path) -> Imported:
     rows = read_jsonl(src / WINDOWS, report, WINDOWS)
     data = read_sidecar(src, report)
     if data is None:
-        return missing_sidecar(src, report)
+        if (src / SIDECAR).is_file() or not rows:
+            return missing_sidecar(src, report)
+        return _foreign(rows, report)
     seeds = seed_texts(src, data, report)
     starts = {w: (e["file"]["document"]["id"], s) for e in data["documents"] for w, s in e.get("windows", {}).items()}
     texts = {e["file"]["document"]["id"]: seeds.get(e["file"]["document"].get("seed"), b"").decode("utf-8", "replace")
@@ -128,3 +133,44 @@ def _collect(w: _Window, spans: dict[str, dict[str, Any]]) -> None:
                 w.add(f"$.event_mentions[{i}].arguments[{j}].entity_id", "E503",
                       f"names no entity mention of the window: {argument['entity_id']!r}",
                       expected="an entity_mentions id", found=str(argument["entity_id"]))
+
+
+def _foreign(rows: list[tuple[int, Any]], report: Report) -> Imported:
+    """Windows from elsewhere (no sidecar): each document's windows joined by line breaks, read as brat lines."""
+    from ._brat_foreign import build_from
+    from .brat_read import AnnFile, Line
+
+    texts: dict[str, list[str]] = {}
+    anns: dict[str, AnnFile] = {}
+    for line, row in rows:
+        problems = _schema_findings(row, line)
+        if problems:
+            report.extend(problems)
+            continue
+        doc = str(row["doc_id"])
+        parts = texts.setdefault(doc, [])
+        base = sum(len(p) + 1 for p in parts)
+        parts.append(row["text"])
+        ann = anns.setdefault(doc, AnnFile(WINDOWS, ""))
+        window = _Window(row, line, base, report)
+        prefix = f"{len(parts)}-"
+        for i, mention in enumerate(row["entity_mentions"]):
+            found = window.span(mention, f"$.entity_mentions[{i}]")
+            kind = ".".join(str(mention[k]) for k in ("entity_type", "entity_subtype") if mention.get(k))
+            if found is not None:
+                ann.lines[f"T{prefix}{mention['id']}"] = Line(line, f"T{prefix}{mention['id']}", kind, span=found)
+        for i, event in enumerate(row["event_mentions"]):
+            found = window.span(event["trigger"], f"$.event_mentions[{i}].trigger")
+            if found is None:
+                continue
+            trigger = f"T{prefix}{event['id']}"
+            ann.lines[trigger] = Line(line, trigger, str(event["event_type"]), span=found)
+            args = [(str(a["role"]), f"T{prefix}{a['entity_id']}") for a in event["arguments"]
+                    if f"T{prefix}{a['entity_id']}" in ann.lines]
+            ann.lines[f"E{prefix}{event['id']}"] = Line(line, f"E{prefix}{event['id']}", str(event["event_type"]),
+                                                        refs=[("", trigger), *args])
+    documents = {}
+    for doc, parts in texts.items():
+        anns[doc].text = "\n".join(parts)
+        documents[doc] = ("\n".join(parts).encode("utf-8"), anns[doc])
+    return build_from(WINDOWS, documents, report)
