@@ -175,3 +175,24 @@ def test_a_folder_without_any_document_is_a_finding_not_an_empty_corpus(fmt: str
     result = cli("import", "--format", fmt, tmp_path / "empty", "--out", tmp_path / "back", "--json")
     assert result.code == 1 and not (tmp_path / "back").exists()
     assert {f["code"] for f in json.loads(result.out)["findings"]} == {"E100"}
+
+
+INCEPTION = """T1\tNamed_entity 0 9\tAnna Berg
+A1\tvalue T1 PER
+T2\tNamed_entity 28 34\tGeneva
+A2\tvalue T2 GPE
+T3\tNamed_entity 35 40\trainy
+A3\tvalue T3 WEATHER
+"""
+
+
+def test_inception_layers_with_the_type_in_an_attribute_become_mentions(tmp_path: Path) -> None:
+    src = tmp_path / "inception"
+    src.mkdir()
+    (src / "doc-a.txt").write_text("Anna Berg met Tomas Ruud in Geneva rainy.\n", encoding="utf-8")
+    (src / "doc-a.ann").write_text(INCEPTION, encoding="utf-8")
+    report = formats.import_("brat", src, tmp_path / "back")
+    corpus = load(tmp_path / "back")
+    assert {(m.span.text, corpus.actor(m.actor).type) for m in corpus.mentions} == {
+        ("Anna Berg", "person"), ("Geneva", "country")}
+    assert [(f.code, f.record) for f in report.findings] == [("W504", "T3")]

@@ -2,8 +2,8 @@
 
 Without a sidecar the importer reads what the lines say, by label (case and '-'/'_'/'.' ignored):
 
-- a ``T`` typed by an actor type (person, country...) or an ACE entity type (PER, GPE.Nation) is a
-  mention; its actor is the ``actor=<id>``
+- a ``T`` typed by an actor type (person, country...) or an ACE entity type (PER, GPE.Nation), or
+  with an attribute of such a value (INCEpTION's ``A1 value T1 PER``), is a mention; its actor is the ``actor=<id>``
   note when there is one, else the ``N`` Wikidata id (actor ``wd_<QID>``), else its text and type;
   ``Kind`` and ``Metonymy`` attributes give its kind and metonymy;
 - an ``E`` typed by a Communiqué event type (``contact-meet``) or an ACE one (``Contact-Meet``) is
@@ -59,8 +59,7 @@ class _Builder:
         self.report = report
         self.actors: dict[str, Json] = {}
 
-    def actor(self, ann: AnnFile, t: Line, notes: dict[str, list[Line]]) -> str:
-        kind = ACTOR_LABELS[_key(t.kind)]
+    def actor(self, kind: str, t: Line, notes: dict[str, list[Line]]) -> str:
         values = [(n.ident[0], n.value or "") for n in notes.get(t.ident, [])]
         named = [v[6:] for k, v in values if k == "#" and v.startswith("actor=")]
         wikidata = [v.split(":", 1)[1] for k, v in values if k == "N" and v.lower().startswith("wikidata:")]
@@ -88,10 +87,13 @@ class _Builder:
         by_t: dict[str, Json] = {}
         used = {target for e in ann.by_kind("E") for _, target in e.refs}
         for t in ann.by_kind("T"):
-            if t.span is not None and _key(t.kind) not in ACTOR_LABELS and t.ident not in used:
+            # the type, or an attribute's value: INCEpTION writes a layer's features as attributes ('value T1 PER')
+            labels = [t.kind, *(a.value for a in notes.get(t.ident, []) if a.ident[0] in "AM" and a.value)]
+            actor_type = next((ACTOR_LABELS[_key(x)] for x in labels if _key(x) in ACTOR_LABELS), None)
+            if t.span is not None and actor_type is None and t.ident not in used:
                 _unmapped(self.report, ann, t, "the entity type")
-            if t.span is not None and _key(t.kind) in ACTOR_LABELS:
-                actor = self.actor(ann, t, notes)
+            if t.span is not None and actor_type is not None:
+                actor = self.actor(actor_type, t, notes)
                 kind = attribute(t.ident, "Kind")
                 mention: Json = {"id": f"{stem}-m{len(mentions) + 1:03d}", "document": stem, "actor": actor,
                                  "span": t.span, "kind": kind if kind in get_args(MentionKind) else "name"}
