@@ -25,10 +25,13 @@ from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import CommuniqueError
 from ..report import Report
+
+if TYPE_CHECKING:
+    from ..corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ def module(name: str, part: str = "exporter") -> ModuleType:
     return import_module(target, __name__)
 
 
-def export(name: str, corpus: Any, out: str | Path) -> dict[str, int]:
+def export(name: str, corpus: Corpus | str | Path | None, out: str | Path) -> dict[str, int]:
     """Export ``corpus`` (a loaded Corpus, a corpus directory, or None: the packaged one) to the new folder ``out``.
 
     Returns the counts of what the export holds and dropped (also in the folder's report).
