@@ -12,7 +12,7 @@ from typing import Any
 import communique
 from _support import FIXTURE_CORPUS, REPO
 from communique.synth import generate_corpus
-from strategies import build_corpus
+from strategies import GeneratedCorpus, build_corpus
 
 FIXTURES = REPO / "tests" / "fixtures"
 CORPORA = ("packaged", "fixture", "mini", "view", "synth", "astral-letters", "astral-symbols")
@@ -25,9 +25,8 @@ ASTRAL = {
 """Code-point-for-code-point substitutions: letters beyond U+FFFF (\\w) and symbols beyond it (not \\w)."""
 
 
-def _astral(root: Path, table: dict[str, str]) -> Path:
-    """A generated corpus whose texts carry characters beyond U+FFFF (offsets in code points unchanged)."""
-    corpus = build_corpus(random.Random(16), documents=2, actors=6, events_per_document=3)
+def astralize(corpus: GeneratedCorpus, table: dict[str, str]) -> GeneratedCorpus:
+    """``corpus`` with characters swapped code point for code point (offsets unchanged), hashes updated."""
     swap = str.maketrans(table)
 
     def walk(node: Any) -> Any:
@@ -39,13 +38,18 @@ def _astral(root: Path, table: dict[str, str]) -> Path:
             return [walk(v) for v in node]
         return node
 
-    for doc_id, doc in corpus.documents.items():
+    out = corpus.copy()
+    for doc_id, doc in out.documents.items():
         seed = doc["document"]["seed"]
-        text = corpus.seeds[seed].decode("utf-8").translate(swap)
-        corpus.seeds[seed] = text.encode("utf-8")
-        corpus.documents[doc_id] = walk(doc)
-        corpus.documents[doc_id]["document"]["sha256"] = hashlib.sha256(corpus.seeds[seed]).hexdigest()
-    return corpus.write(root)
+        out.seeds[seed] = out.seeds[seed].decode("utf-8").translate(swap).encode("utf-8")
+        out.documents[doc_id] = walk(doc)
+        out.documents[doc_id]["document"]["sha256"] = hashlib.sha256(out.seeds[seed]).hexdigest()
+    return out
+
+
+def _astral(root: Path, table: dict[str, str]) -> Path:
+    """A generated corpus whose texts carry characters beyond U+FFFF (offsets in code points unchanged)."""
+    return astralize(build_corpus(random.Random(16), documents=2, actors=6, events_per_document=3), table).write(root)
 
 
 def corpus_path(name: str, tmp: Path) -> Path | None:
