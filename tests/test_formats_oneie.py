@@ -197,7 +197,7 @@ def test_cli_export_and_import_agree_with_the_python_api(tmp_path: Path, cli: An
     result = cli("import", "--format", "oneie", tmp_path / "ex", "--out", tmp_path / "back", "--json")
     assert result.code == 0 and json.loads(result.out)["valid"] is True
     again = cli("export", "--format", "oneie", "--out", tmp_path / "ex")
-    assert again.code == 2 and "refusing to replace" in again.err
+    assert again.code == 2 and "refusing to write into" in again.err
 
 
 def test_import_communique_does_not_import_the_formats() -> None:

@@ -12,11 +12,14 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..jsonio import write_atomic
-from ..release.folder import write_folder
+from ..release.folder import OutputError, write_folder
 
 
 def write_output(target: Path, files: Mapping[str, bytes | str]) -> None:
     """Write ``files`` (relative POSIX name -> content) as the new folder ``target``."""
+    if target.is_dir() and any(target.iterdir()):
+        raise OutputError(f"refusing to write into {target}: it is not empty, and nothing is ever replaced; "
+                          "give a new folder")
 
     def fill(tmp: Path) -> None:
         for rel, data in files.items():
