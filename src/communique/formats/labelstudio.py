@@ -93,15 +93,16 @@ class _Task:
         self.result: list[dict[str, Any]] = []
         self.shared: dict[tuple[str, str, int, int], str] = {}
         self.chosen: set[tuple[str, str]] = set()
+        self.values: dict[str, dict[str, Any]] = {}
 
     def region(self, group: str, label: str, span: Span, prefix: str, share: bool = False) -> str:
         key = (group, label, span.start, span.end)
         if share and key in self.shared:
             return self.shared[key]
         ident = f"{prefix}{len(self.result) + 1}"
+        self.values[ident] = {"start": self.units[span.start], "end": self.units[span.end], "text": span.text}
         self.result.append({"id": ident, "from_name": group, "to_name": "text", "type": "labels",
-                            "value": {"start": self.units[span.start], "end": self.units[span.end], "text": span.text,
-                                      "labels": [label]}})
+                            "value": {**self.values[ident], "labels": [label]}})
         if share:
             self.shared[key] = ident
         return ident
@@ -110,9 +111,8 @@ class _Task:
         if (region, group) in self.chosen:
             return  # a region two events share keeps the first one's choice
         self.chosen.add((region, group))
-        source = next(r for r in self.result if r.get("id") == region)
         self.result.append({"id": region, "from_name": group, "to_name": "text", "type": "choices",
-                            "value": {**{k: source["value"][k] for k in ("start", "end", "text")}, "choices": [value]}})
+                            "value": {**self.values[region], "choices": [value]}})
 
     def relation(self, a: str, b: str, label: str) -> None:
         self.result.append({"from_id": a, "to_id": b, "type": "relation", "direction": "right", "labels": [label]})

@@ -32,11 +32,16 @@ def window_schema() -> dict[str, Any]:
     return schema
 
 
-def _schema_findings(row: Any, line: int) -> list[Finding]:
+@cache
+def _validator() -> Any:
     from jsonschema import Draft202012Validator
 
+    return Draft202012Validator(window_schema())
+
+
+def _schema_findings(row: Any, line: int) -> list[Finding]:
     found = []
-    for error in sorted(Draft202012Validator(window_schema()).iter_errors(row), key=lambda e: list(e.path)):
+    for error in sorted(_validator().iter_errors(row), key=lambda e: list(e.path)):
         where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.path)
         found.append(Finding(WINDOWS, where, "E501", f"does not match the window layout: {error.message}", line=line,
                              record=row.get("wnd_id") if isinstance(row, dict) else None))
