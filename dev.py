@@ -33,17 +33,9 @@ def ensure_venv(extras: str) -> None:
     sh(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]")
 
 
-LABEL_STUDIO = ROOT / ".venv-labelstudio"
-LABEL_STUDIO_VERSION = "1.23.2"
-"""Label Studio for the format tests, in a virtual environment of its own: its pins clash with ours."""
-
-
 def ensure_label_studio() -> None:
-    ls_python = LABEL_STUDIO / ("Scripts" if os.name == "nt" else "bin") / "python"
-    if not ls_python.exists():
-        venv.EnvBuilder(with_pip=True).create(LABEL_STUDIO)
-    sh(ls_python, "-m", "pip", "install", "--quiet", f"label-studio=={LABEL_STUDIO_VERSION}")
-    sh(PY, "tests/_labelstudio.py", "prepare")  # migrates a template database once (about a minute)
+    """Label Studio for the format tests, in .venv-labelstudio: its pins clash with ours (tests/_labelstudio.py)."""
+    sh(PY, "tests/_labelstudio.py", "install")
 
 
 def main(argv: list[str]) -> int:

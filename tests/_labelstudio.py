@@ -1,11 +1,12 @@
 """A real Label Studio server on 127.0.0.1 for the tests (standard library only).
 
 Label Studio lives in its own virtual environment, ``.venv-labelstudio`` (its pins would clash with
-ours), created by ``python3 dev.py test``, which also runs :func:`prepare` once: a first start that
-applies the database migrations into ``.venv-labelstudio/template`` (about a minute), so that each
-test session copies a migrated SQLite database into a temporary folder and starts in seconds.
+ours), which ``python3 dev.py test`` creates through :func:`install`: the pinned release, then a
+first start that applies the database migrations into ``.venv-labelstudio/template`` (a minute or
+more), so that each test session copies a migrated SQLite database into a temporary folder and
+starts in seconds. Both steps are skipped once done for this version.
 
-    python3 tests/_labelstudio.py prepare     # what dev.py runs
+    python3 tests/_labelstudio.py install     # what dev.py runs
 """
 
 from __future__ import annotations
@@ -107,6 +108,22 @@ class Server:
             raise AssertionError(f"{method} {path}: HTTP {exc.code}: {exc.read()[:2000]!r}") from None
 
 
+def install() -> None:
+    """Create .venv-labelstudio with Label Studio VERSION and its migrated template (once per version)."""
+    marker = TEMPLATE / "version"
+    if marker.is_file() and marker.read_text() == VERSION and BINARY.exists():
+        return
+    python = BINARY.with_name("python.exe" if os.name == "nt" else "python")
+    if not python.exists():
+        import venv
+
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    begin = time.monotonic()
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", f"label-studio=={VERSION}"], check=True)
+    print(f"Label Studio {VERSION} installed in {time.monotonic() - begin:.0f} s")
+    prepare()
+
+
 def prepare() -> None:
     """Migrate a fresh database once into TEMPLATE (a first start, then stop)."""
     marker = TEMPLATE / "version"
@@ -132,6 +149,9 @@ def from_template(folder: Path) -> Server:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] != ["prepare"]:
-        raise SystemExit("usage: python3 tests/_labelstudio.py prepare")
-    prepare()
+    if sys.argv[1:] not in (["install"], ["prepare"]):
+        raise SystemExit("usage: python3 tests/_labelstudio.py install|prepare")
+    if sys.argv[1] == "install":
+        install()
+    else:
+        prepare()
