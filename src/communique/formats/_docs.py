@@ -77,10 +77,10 @@ actor types and countries, location, magnitudes and source. Export only.""",
 }
 
 
-def _table(rows: tuple[tuple[str, str | None, str], ...]) -> list[str]:
+def _table(rows: tuple[tuple[str, str | None, str], ...], missing: str) -> list[str]:
     out = ["| Communiqué field | in the format | note |", "| --- | --- | --- |"]
     for field, where, note in rows:
-        out.append(f"| {field} | {where or '— (sidecar)'} | {note} |")
+        out.append(f"| {field} | {where or missing} | {note} |")
     return out
 
 
@@ -91,7 +91,8 @@ def render() -> str:
     lines = [INTRO]
     for name, fmt in FORMATS.items():
         module = import_module(fmt.exporter, __package__)
-        lines += [f"## `{name}`: {fmt.summary}", "", SECTIONS[name], "", *_table(module.FIELDS), ""]
+        missing = "— (sidecar)" if fmt.importer else "— (not written)"
+        lines += [f"## `{name}`: {fmt.summary}", "", SECTIONS[name], "", *_table(module.FIELDS, missing), ""]
         if name == "oneie":
             lines += ["Actor types as ACE entity types:", "", "| actor type | entity_type | entity_subtype |",
                       "| --- | --- | --- |"]
@@ -104,8 +105,11 @@ def render() -> str:
                 lines.append(f"| {event} | {event_type(event)} | {EVENT_TYPES[event].plover or ''} |")
             lines.append("")
         if name == "plover":
-            lines += ["PLOVER actor types:", "", "| actor type | PLOVER |", "| --- | --- |"]
-            lines += [f"| {a} | {ACTOR_TYPES[a].plover} |" for a in get_args(ActorType)]
+            from .plover import plover_type
+
+            lines += ["PLOVER actor types (`type` of actors, recipients and the location):", "",
+                      "| actor type | `type` | the ontology's PLOVER counterpart |", "| --- | --- | --- |"]
+            lines += [f"| {a} | {plover_type(a) or 'null'} | {ACTOR_TYPES[a].plover} |" for a in get_args(ActorType)]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

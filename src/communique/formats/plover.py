@@ -40,7 +40,7 @@ FIELDS: Final = (
     ("event.quantities", "`dead`, `injured`, `size`", "killed, injured and participants counts only"),
     ("event.triggers", "`trigger`", "the first trigger's text"),
     ("event.source", "`attributed_to`", "author, or the named actor"),
-    ("event.links, note; mentions; statements", None, "not part of the projection (no sidecar: export only)"),
+    ("event.links, note; mentions; statements", None, "not part of the projection"),
 )
 """Where each Communiqué field goes: (field, the record's key or None when left out, note)."""
 
@@ -49,11 +49,11 @@ def _actor(corpus: Corpus, actor_id: str) -> dict[str, Any]:
     actor: Actor = corpus.actor(actor_id)
     country = corpus.actor(actor.country) if actor.country else (actor if actor.type == "country" else None)
     return {"id": actor.id, "name": actor.name, "wikidata": actor.wikidata,
-            "type": _plover_type(actor.type), "titles": sorted({r.title for r in actor.roles}),
+            "type": plover_type(actor.type), "titles": sorted({r.title for r in actor.roles}),
             "country": country.name if country else None, "country_wikidata": country.wikidata if country else None}
 
 
-def _plover_type(actor_type: str) -> str | None:
+def plover_type(actor_type: str) -> str | None:
     """The PLOVER actor type or sector code (GOV, IGO, MED...); None where PLOVER codes it by role or members."""
     code = ACTOR_TYPES[actor_type].plover  # type: ignore[index]  # the models guarantee an ActorType
     return None if code.startswith("sector by") else code
