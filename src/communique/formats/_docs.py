@@ -56,11 +56,13 @@ OneIE (`doc_id`, `wnd_id`, `text`, `lang`, `tokens`, `entity_mentions`, `relatio
 `event_mentions`); `src/communique/formats/oneie-window.schema.json` is that layout as a JSON
 Schema. Tokens and sentences come from the package's own tokenizer, `communique-regex` version 1
 (named in `communique-export.json`): a token is a run of word characters or one other non-space
-character, each an exact slice of the seed, so every token maps back to code points; it needs
-no model and changes only with a new tokenizer version. An argument is written only in the
-window of its trigger; `report.json` counts, per window, the arguments in other sentences, the
-implicit ones, and the times, quantities and statements windows cannot hold. The release has the
-same rows as its `oneie` config.""",
+character, each an exact slice of the seed, so every token maps back to code points. It is ours
+rather than spaCy's, syntok's or NLTK's so that the tokens depend on nothing but the package
+version (no model to download, no dependency whose updates move a boundary), and its offsets are
+exact by construction. An argument is written only in the window of its trigger; `report.json`
+counts, per window, the arguments in other sentences, the implicit ones, and the times,
+quantities and statements windows cannot hold. The release's `oneie` config has the same rows,
+every key present (null where `windows.jsonl` leaves an optional key out).""",
     "brat": """`<document>.txt` is the seed, byte for byte; `<document>.ann` holds `T`, `E`, `R`, `A`, `N` and `#`
 lines; `annotation.conf` (entity, event, relation and attribute types) and `tools.conf` (the
 Wikidata normalisation) are generated from the label sets, so the folder opens in brat as a
