@@ -1,6 +1,6 @@
-"""Strict JSON reading and atomic writing.
+"""Strict JSON parsing and atomic writing (files are opened and read by :mod:`communique.reads`).
 
-Reading rejects what the JSON standard leaves open and other tools would read differently:
+Parsing rejects what the JSON standard leaves open and other tools would read differently:
 duplicate keys in one object, NaN and Infinity, a byte-order mark, invalid UTF-8, and numbers
 or nesting beyond documented limits. Writing goes to a temporary file in the same folder that
 is then renamed over the target, so a file appears whole or not at all.
@@ -15,7 +15,7 @@ import re
 import stat
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Largest file read (256 MiB); larger files are refused with a clear message, before they are read."""
@@ -150,32 +150,12 @@ def loads(data: bytes) -> Any:
     return value
 
 
-def read_limited(source: IO[bytes], limit: int | None = None) -> bytes:
-    """Read at most ``limit`` bytes (default :data:`MAX_FILE_BYTES`) from an open binary file.
-
-    Raises :class:`JsonReadError` when the file holds more, without reading the rest into memory.
-    """
-    cap = MAX_FILE_BYTES if limit is None else limit
-    data = source.read(cap + 1)
-    if len(data) > cap:
-        raise JsonReadError(
-            f"file is larger than the limit of {cap} bytes (communique.jsonio.MAX_FILE_BYTES): "
-            "split the corpus into more document files"
-        )
-    return data
-
-
 def read_path(path: Path) -> bytes:
-    """Read a file whose size is checked with ``stat`` first: an oversized file is never read.
+    """The bytes of a regular file within :data:`MAX_FILE_BYTES`, measured before it is read
+    (:func:`communique.reads.read_file`; :class:`communique.reads.ReadRefused` otherwise)."""
+    from .reads import read_file
 
-    Raises :class:`JsonReadError` for a file over :data:`MAX_FILE_BYTES` and ``OSError`` when it
-    cannot be read.
-    """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _too_large(size)
-    with path.open("rb") as fh:
-        return read_limited(fh)
+    return read_file(path)
 
 
 def load_path(path: Path) -> Any:

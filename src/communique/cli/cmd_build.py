@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusInvalidError
+from ..validate import resolve_root
 from ._output import err, out
 from ._progress import ProgressBar
 from .cmd_validate import add_scale_options, jobs_option
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             args.dir,
             args.out,
             args.repo_id,
-            jobs=jobs_option(args.jobs),
+            jobs=jobs_option(args.jobs, resolve_root(args.dir)),
             shard_rows=args.shard_rows,
             progress=bar,
             write_progress=write_progress,

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..authoring import resolve_file
-from ..errors import SpanResolutionError
+from ..errors import CorpusInvalidError, SpanResolutionError
 from ..loader import ACTORS_FILE, DOCUMENTS_DIR
 from ._output import err, out
 
@@ -35,6 +35,12 @@ def run(args: argparse.Namespace) -> int:
             count = resolve_file(root, path)
         except SpanResolutionError as exc:
             err(str(exc))
+            failed += 1
+            continue
+        except CorpusInvalidError as exc:
+            for finding in exc.report.findings:
+                err(f"{finding.severity}: {finding.describe()}")
+            err(f"{path}: not resolved: the file does not have the record format's shape (findings above)")
             failed += 1
             continue
         out(f"{path}: {count} quoted span(s) resolved")

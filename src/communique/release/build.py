@@ -22,7 +22,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from .. import jsonio
+from .. import jsonio, reads
 from ..errors import CommuniqueError, CorpusInvalidError
 from ..report import Report
 from ..stream import Progress, run
@@ -62,7 +62,7 @@ def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
     node = root / "docs" / "agreement.json"
     if not node.is_file():
         return None
-    return agreement.parse(node.read_bytes())
+    return agreement.parse(reads.read_node(node, "docs/agreement.json"))
 
 
 def _sha256(path: Path) -> str:

@@ -30,7 +30,8 @@ from .. import loader
 from ..errors import CommuniqueError, CorpusInvalidError
 from ..models import DocumentFile
 from ..report import Report
-from .engine import DEFAULT_SHARD, Progress, _mp_context, default_jobs, paused_gc
+from .engine import DEFAULT_SHARD, Progress, _mp_context, paused_gc
+from .pool import pool_size
 
 RECORD_CONFIGS = ("mentions", "events", "statements")
 CONFIGS = ("documents", *RECORD_CONFIGS)
@@ -256,7 +257,7 @@ def export_parquet(
                 sinks[name] = (jsonl_dir / f"{name}.jsonl").open("wb")
         with paused_gc():
             done = 0
-            for chunk in _chunks(root, shards, configs, jsonl_dir is not None, jobs or default_jobs()):
+            for chunk in _chunks(root, shards, configs, jsonl_dir is not None, pool_size(jobs, len(names))):
                 for name, table in chunk.tables.items():
                     writers[name].add(table)
                 for name, text in chunk.jsonl.items():
