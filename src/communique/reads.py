@@ -275,9 +275,11 @@ def _walk_path(start: Path, top: str, hidden: bool, listing: Listing) -> None:
     if not stat.S_ISDIR(info.st_mode):
         return
     reported: set[frozenset[object]] = set()
-    stack: list[tuple[str, str, tuple[tuple[int, int], ...]]] = [(top, os.fspath(start), ((info.st_dev, info.st_ino),))]
+    stack: list[tuple[str, str, tuple[tuple[int, int], ...], tuple[str, ...]]] = [
+        (top, os.fspath(start), ((info.st_dev, info.st_ino),), (top,))
+    ]
     while stack:
-        rel, path, ancestors = stack.pop()
+        rel, path, ancestors, names_above = stack.pop()
         try:
             with os.scandir(path) as entries:
                 names = sorted(entry.name for entry in entries)
@@ -306,15 +308,16 @@ def _walk_path(start: Path, top: str, hidden: bool, listing: Listing) -> None:
             elif stat.S_ISDIR(mode):
                 here = (child_info.st_dev, child_info.st_ino)
                 if here in ancestors:
-                    cycle = frozenset(ancestors[ancestors.index(here) :])
+                    at = ancestors.index(here)
+                    cycle = frozenset(ancestors[at:])
                     if cycle not in reported:
                         reported.add(cycle)
                         listing.refused.append(
                             Finding(child_rel, "$", "E107",
-                                    f"{child_rel} is a symbolic link back to a folder that holds it: a symbolic "
-                                    "link loop; it was not followed")
+                                    f"{child_rel} leads back to {names_above[at]}, a folder that holds it: a "
+                                    "symbolic link loop; it was not followed")
                         )
                     continue
-                stack.append((child_rel, child, (*ancestors, here)))
+                stack.append((child_rel, child, (*ancestors, here), (*names_above, child_rel)))
             else:
                 listing.refused.append(_not_regular(child_rel, mode).finding(child_rel))
