@@ -174,3 +174,12 @@ def test_a_sparse_gigabyte_recorded_in_the_manifest_is_a_finding(base_corpus: Pa
                     "except communique.CommuniqueError as exc:\n    print(type(exc).__name__, exc)\n")
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.startswith("IntegrityError") and "1073741824 bytes" in result.stdout
+
+
+def test_a_manifest_that_is_a_fifo_is_refused_not_ignored(base_corpus: Path) -> None:
+    os.mkfifo(base_corpus / "MANIFEST.json")
+    result = run("validate", base_corpus, "--json", timeout=30)
+    no_crash(result)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["file"], f["code"]) for f in findings] == [("MANIFEST.json", "E101")]
+    assert "FIFO" in findings[0]["message"]

@@ -12,6 +12,7 @@ without a manifest is not checked.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -165,8 +166,8 @@ class ManifestError(CommuniqueError):
 
 def _recorded(root: Root) -> dict[str, dict[str, Any]] | None:
     node = root / MANIFEST_FILE
-    if not node.is_file():
-        return None
+    if not node.is_file() and not (isinstance(node, Path) and os.path.lexists(node)):
+        return None  # no manifest; one that is a FIFO, a device or a loop is refused by the read
     raw = jsonio.loads(reads.read_node(node, MANIFEST_FILE))  # size checked before reading
     files = raw.get("files") if isinstance(raw, dict) else None
     if not isinstance(files, list) or not all(
