@@ -17,7 +17,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from . import jsonio
+from . import jsonio, writes
 from .errors import CommuniqueError
 from .report import Finding
 
@@ -127,7 +127,7 @@ def render(root: Root) -> str:
 def write(root: Path) -> Path:
     """Regenerate ``root/MANIFEST.json`` atomically; return its path."""
     target = root / MANIFEST_FILE
-    jsonio.write_atomic(target, render(root))
+    writes.write_file(target, render(root))
     return target
 
 
