@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _support import FIXTURE_CORPUS, snapshot
+from _support import FIXTURE_CORPUS
 
 MARKER = ".communique-output"
 DOC = "fx01_kyiv_talks"
@@ -37,7 +37,8 @@ def checkout(tmp_path: Path) -> Path:
     """A folder shaped like a git checkout of this repository: a corpus beside code and history."""
     root = tmp_path / "checkout"
     shutil.copytree(FIXTURE_CORPUS, root)
-    for rel, text in {"src/communique/__init__.py": "x = 1\n", "tests/test_x.py": "pass\n", ".git/HEAD": "ref\n"}.items():
+    files = {"src/communique/__init__.py": "x = 1\n", "tests/test_x.py": "pass\n", ".git/HEAD": "ref\n"}
+    for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text)
     return root

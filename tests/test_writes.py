@@ -126,21 +126,26 @@ def test_only_a_regular_file_is_ever_replaced(tmp_path: Path, kind: str) -> None
 def test_a_killed_writers_temporary_file_is_removed_a_live_ones_kept(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    dead = tmp_path / ".doc.json.communique-tmp-0123abcd"
+    dead = tmp_path / ".doc.json.communique-tmp"
     dead.write_text("half")
-    live = tmp_path / ".other.json.communique-tmp-89abcdef"
+    other_dead = tmp_path / ".gone.json.communique-tmp-0123abcd"
+    other_dead.write_text("half")
+    live = tmp_path / ".other.json.communique-tmp"
     live.write_text("being written")
     held = os.open(live, os.O_RDONLY)
     fcntl.flock(held, fcntl.LOCK_EX)
-    user = tmp_path / ".notes.tmp"
-    user.write_text("the user's own")
+    (tmp_path / ".notes.tmp").write_text("the user's own")
     try:
         with caplog.at_level(logging.WARNING, logger="communique"):
-            writes.write_file(tmp_path / "doc.json", "{}")
+            writes.write_file(tmp_path / "doc.json", "{}")  # its own leftover, found without listing
+            assert str(dead) in caplog.text and other_dead.exists()
+            writes.write_file(tmp_path / "other.json", "[]")  # a live write of the same file: another name
+            writes.tidy(tmp_path)
     finally:
         os.close(held)
-    assert _entries(tmp_path) == sorted([".notes.tmp", ".other.json.communique-tmp-89abcdef", "doc.json"])
-    assert "interrupted earlier write" in caplog.text and str(dead) in caplog.text
+    assert _entries(tmp_path) == sorted([".notes.tmp", ".other.json.communique-tmp", "doc.json", "other.json"])
+    assert "interrupted earlier write" in caplog.text and str(other_dead) in caplog.text
+    assert (tmp_path / "other.json").read_text() == "[]" and live.read_text() == "being written"
 
 
 def test_create_files_all_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

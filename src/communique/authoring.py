@@ -76,6 +76,8 @@ def add_document(root: Path, source: Path, *, doc_id: str | None = None, languag
     }
     # Both files or neither; the seed last: a document file an interrupted add left is completed by a retry.
     writes.create_files([(doc_path, jsonio.dumps(record)), (seed_path, data)])
+    writes.tidy(seeds)
+    writes.tidy(doc_path.parent)
     return new_id
 
 
@@ -138,7 +140,6 @@ def resolve_file(root: Path, path: Path) -> int:
     if errors:
         raise SpanResolutionError(f"{path}: {len(errors)} span(s) could not be resolved:\n  " + "\n  ".join(errors))
     after = jsonio.dumps(raw)
-    writes.tidy(path.parent)
     if after != before:
         writes.write_file(path, after)
     return before.count('"quote"')

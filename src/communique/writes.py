@@ -1,7 +1,7 @@
 """Every write of the package, files and folders: whole or not at all, never over what it did not write.
 
 Files (:func:`write_file`, :func:`create_files`)
-    A file is written to a temporary file beside it (``.NAME.communique-tmp-XXXXXXXX``, created
+    A file is written to a temporary file beside it (``.NAME.communique-tmp``, created
     exclusively, never through a symbolic link), flushed to disk and renamed over the target. The
     target must be absent or a regular file: a symbolic link, folder, FIFO, device or socket is
     refused, never replaced or written through. A replaced file keeps its mode (and owner where
@@ -33,8 +33,8 @@ Swap protocol (a kill at any instant leaves the old or the new content whole at 
        a message (logger ``communique``). Leftovers of the previous release writer (``.NAME.old-*``,
        ``.NAME.tmp-*``, no marker) are put back when the target is absent, otherwise only reported.
 
-The temporary files of a killed file write are removed by the next write into that folder (once
-per folder and process) and by :func:`tidy`. Tests stop a writer between steps by replacing
+A temporary file a killed write left is removed by the next write of the same file, and by
+:func:`tidy`, which a command calls once for each folder it writes into. Tests stop a writer between steps by replacing
 :func:`_step`.
 """
 
@@ -58,7 +58,7 @@ from .errors import OutputError
 from .outputs import MARKER, check_output, describe, foreign, is_empty, lstat, marker_text, read_marker, walk
 
 _TAG = "communique"
-_FILE_TEMP = re.compile(r"^\..+\.communique-tmp-[0-9a-f]{8}$")
+_FILE_TEMP = re.compile(r"^\..+\.communique-tmp(-[0-9a-f]{8})?$")
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -66,7 +66,6 @@ _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _log = logging.getLogger("communique")
 _live: dict[str, int] = {}
 """The temporary folders this process is filling (real path -> locked descriptor)."""
-_swept: set[str] = set()
 
 
 def _step(name: str) -> None:
@@ -129,11 +128,39 @@ def _write_all(fd: int, payload: bytes) -> None:
 
 
 def _open_temp(folder: Path, name: str) -> tuple[int, Path]:
-    """A new temporary file for ``name`` in ``folder``, created exclusively and locked while written."""
-    tmp = folder / _temp_name(name, "tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o666)
+    """A new temporary file for ``name`` in ``folder``, created exclusively and locked while written.
+
+    Its name is ``.NAME.communique-tmp``, so the next write of the same file finds what a killed
+    write left without listing the folder; a second writer of the same file at once gets a name
+    with a random suffix instead."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC
+    tmp = folder / f".{name}.{_TAG}-tmp"
+    try:
+        fd = os.open(tmp, flags, 0o666)
+    except FileExistsError:
+        if not _remove_if_dead(tmp):
+            tmp = folder / _temp_name(name, "tmp")
+        fd = os.open(tmp, flags, 0o666)
     _lock(fd)
     return fd, tmp
+
+
+def _remove_if_dead(path: Path) -> bool:
+    """Remove the temporary file ``path`` when no live writer holds it; whether it is gone."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode) or not _lock(fd):
+            return False
+        os.unlink(path)
+    finally:
+        os.close(fd)
+    _notify(f"removed {path}: the temporary file of an interrupted earlier write")
+    return True
 
 
 def _unlink_quiet(path: Path) -> None:
@@ -156,27 +183,13 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def tidy(folder: Path) -> None:
-    """Remove the temporary files killed writes left in ``folder`` (once per process and folder)."""
-    key = os.path.realpath(folder)
-    if key in _swept:
-        return
-    _swept.add(key)
+    """Remove every temporary file killed writes left in ``folder`` (a command calls it once per folder)."""
     try:
-        names = [n for n in os.listdir(folder) if _FILE_TEMP.match(n)]
+        names = sorted(n for n in os.listdir(folder) if _FILE_TEMP.match(n))
     except OSError:
         return
     for name in names:
-        path = folder / name
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW | _CLOEXEC)
-        except OSError:
-            continue
-        try:
-            if stat.S_ISREG(os.fstat(fd).st_mode) and _lock(fd):
-                os.unlink(path)
-                _notify(f"removed {path}: the temporary file of an interrupted earlier write")
-        finally:
-            os.close(fd)
+        _remove_if_dead(folder / name)
 
 
 def write_file(path: Path, data: bytes | str) -> None:
@@ -185,7 +198,6 @@ def write_file(path: Path, data: bytes | str) -> None:
     path = Path(path)
     folder = make_folder(path.parent)
     old = _existing_file(path)
-    tidy(folder)
     inside = _in_live_folder(folder)
     fd, tmp = _open_temp(folder, path.name)
     try:
@@ -240,7 +252,7 @@ def create_files(files: Sequence[tuple[Path, bytes | str]]) -> None:
     plan: list[tuple[Path, bytes]] = []
     for path, data in files:
         payload = data.encode("utf-8") if isinstance(data, str) else data
-        tidy(make_folder(path.parent))
+        make_folder(path.parent)
         if _existing_file(path) is not None:
             if _same_bytes(path, payload):
                 continue
