@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from _support import FIXTURE_CORPUS
+from _support import FIXTURE_CORPUS, snapshot
 
 MARKER = ".communique-output"
 DOC = "fx01_kyiv_talks"
@@ -238,3 +238,66 @@ def test_add_on_a_full_disk_leaves_no_orphan_seed_and_a_retry_works(small_disk: 
     (seed,) = (root / "seeds").iterdir()
     assert seed.read_bytes() == source.read_bytes()
     assert (root / "data" / "documents" / f"{seed.stem}.json").is_file()
+
+
+_STOP_AT_RENAME = """
+import os, sys
+calls = 0
+stop, when = int(sys.argv[1]), sys.argv[2]
+def counted(real):
+    def call(*args, **kwargs):
+        global calls
+        calls += 1
+        if calls == stop and when == "before":
+            os._exit(9)
+        result = real(*args, **kwargs)
+        if calls == stop and when == "after":
+            os._exit(9)
+        return result
+    return call
+os.rename, os.replace = counted(os.rename), counted(os.replace)  # Path.rename and Path.replace call these
+try:
+    from communique import writes
+    writes._renameat2 = counted(writes._renameat2)  # the atomic exchange is a rename too
+except ImportError:
+    pass
+from communique.cli import main
+code = main(sys.argv[3:])
+print(f"renames={calls}")
+sys.exit(code)
+"""
+
+
+def _stopped(stop: int, when: str, argv: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _STOP_AT_RENAME, str(stop), when, *argv], capture_output=True, text=True
+    )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", ["build", "baseline"])
+def test_a_kill_just_before_or_after_the_last_renames_keeps_a_whole_folder(
+    tmp_path: Path, cli, command: str
+) -> None:
+    out = tmp_path / "out"
+    if command == "build":
+        variants = [["build", str(FIXTURE_CORPUS), "--out", str(out), "--repo-id", f"org/v{i}", "-q"] for i in (0, 1)]
+    else:
+        base = ["--corpus", str(FIXTURE_CORPUS), "--out", str(out), "--force"]
+        variants = [["baseline", name, *base] for name in ("trivial", "rules")]
+    assert cli(*variants[1]).code == 0
+    new = snapshot(out)
+    assert cli(*variants[0]).code == 0
+    old = snapshot(out)
+    counted = _stopped(0, "never", variants[1])
+    assert counted.returncode == 0, counted.stderr
+    renames = int(counted.stdout.rsplit("renames=", 1)[1])
+    assert cli(*variants[0]).code == 0
+    for stop, when in [(renames - 1, "after"), (renames, "before"), (renames, "after")]:
+        killed = _stopped(stop, when, variants[1])
+        assert killed.returncode == 9, (stop, when, killed.stderr)
+        assert out.is_dir(), f"killed {when} rename {stop} of {renames}: {out} is absent"
+        assert snapshot(out) in (old, new), f"killed {when} rename {stop} of {renames}: neither old nor new"
+        result = cli(*variants[0])
+        assert result.code == 0, result.err
+        assert snapshot(out) == old and sorted(p.name for p in tmp_path.iterdir()) == ["out"], (stop, when)
