@@ -33,9 +33,13 @@ Swap protocol (a kill at any instant leaves the old or the new content whole at 
        a message (logger ``communique``). Leftovers of the previous release writer (``.NAME.old-*``,
        ``.NAME.tmp-*``, no marker) are put back when the target is absent, otherwise only reported.
 
+    A kill while the previous content is being removed (after step 3 or 4) leaves the new folder
+    in place and a part of the old one beside it, which the next run removes. Files are flushed
+    before the swap, so a power cut also leaves one whole folder (as far as the disk keeps its word).
+
 A temporary file a killed write left is removed by the next write of the same file, and by
-:func:`tidy`, which a command calls once for each folder it writes into. Tests stop a writer between steps by replacing
-:func:`_step`.
+:func:`tidy`, which a command calls once for each folder it writes into. Tests stop a writer
+between steps by replacing :func:`_step`.
 """
 
 from __future__ import annotations
