@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from . import jsonio, reads
+from . import jsonio, reads, writes
 from .errors import CommuniqueError, CorpusInvalidError, SpanResolutionError
 from .loader import ACTORS_FILE, DOCUMENTS_DIR, SEEDS_DIR
 from .models import SCHEMA_VERSION, ActorsFile
@@ -83,14 +83,14 @@ def add_document(root: Path, source: Path, *, doc_id: str | None = None, languag
         raise CommuniqueError(f"{source} starts with a byte-order mark; save it as UTF-8 without BOM")
     digest = hashlib.sha256(data).hexdigest()
     seeds = root / SEEDS_DIR
-    seeds.mkdir(exist_ok=True)
+    writes.make_folder(seeds)
     for existing in sorted(seeds.glob("*.txt")):
         if reads.sha256(existing, f"{SEEDS_DIR}/{existing.name}")[0] == digest:
             raise CommuniqueError(f"{source} is already in the corpus as seeds/{existing.name}")
     new_id = doc_id or next_document_id(root, digest)
     seed_path = safe_child(seeds, f"{new_id}.txt")
     doc_path = safe_child(root / DOCUMENTS_DIR, f"{new_id}.json")
-    if seed_path.exists() or doc_path.exists():
+    if seed_path.exists():
         raise CommuniqueError(f"a document with id {new_id!r} already exists")
     record: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
@@ -110,8 +110,10 @@ def add_document(root: Path, source: Path, *, doc_id: str | None = None, languag
         "events": [],
         "statements": [],
     }
-    jsonio.write_atomic(seed_path, data)
-    jsonio.write_atomic(doc_path, jsonio.dumps(record))
+    # Both files or neither; the seed last: a document file an interrupted add left is completed by a retry.
+    writes.create_files([(doc_path, jsonio.dumps(record)), (seed_path, data)])
+    writes.tidy(seeds)
+    writes.tidy(doc_path.parent)
     return new_id
 
 
@@ -197,5 +199,5 @@ def resolve_file(root: Path, path: Path) -> int:
         raise SpanResolutionError(f"{path}: {len(errors)} span(s) could not be resolved:\n  " + "\n  ".join(errors))
     after = jsonio.dumps(raw)
     if after != before:
-        jsonio.write_atomic(path, after)
+        writes.write_file(path, after)
     return before.count('"quote"')

@@ -1,19 +1,16 @@
-"""Strict JSON parsing and atomic writing (files are opened and read by :mod:`communique.reads`).
+"""Strict JSON parsing, and the text the repository stores JSON as (files are opened and read by
+:mod:`communique.reads`).
 
 Parsing rejects what the JSON standard leaves open and other tools would read differently:
 duplicate keys in one object, NaN and Infinity, a byte-order mark, invalid UTF-8, and numbers
-or nesting beyond documented limits. Writing goes to a temporary file in the same folder that
-is then renamed over the target, so a file appears whole or not at all.
+or nesting beyond documented limits. Writing goes through :mod:`communique.writes`.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -166,51 +163,3 @@ def load_path(path: Path) -> Any:
 def dumps(obj: Any) -> str:
     """Serialise as the repository stores JSON: two-space indent, UTF-8, trailing newline."""
     return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def _new_file_mode(path: Path) -> int:
-    """The mode the written file gets: the old file's, else what ``open`` would give (0o666 less umask)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that the file appears whole or not at all.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
-    file is renamed over ``path``. On any error (or interruption) the temporary file is removed
-    and an existing ``path`` is left as it was.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _new_file_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:  # some file systems refuse fsync on a folder; the rename is done either way
-        pass
-    finally:
-        os.close(dir_fd)

@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from . import jsonio, reads
+from . import jsonio, reads, writes
 from .errors import CommuniqueError, CorpusInvalidError
 from .report import Finding, Report
 
@@ -156,7 +156,7 @@ def write(root: Path) -> Path:
     if not refused.ok:
         raise CorpusInvalidError(refused)
     target = root / MANIFEST_FILE
-    jsonio.write_atomic(target, render(root))
+    writes.write_file(target, render(root))
     return target
 
 

@@ -23,7 +23,8 @@ def register(sub: Any) -> None:
         description=(
             "Validate the corpus; on any error list the findings and exit 1 without writing. Otherwise "
             "write the release (dataset card, Parquet and JSON Lines per config, JSON Schemas, croissant.json, "
-            "SHA256SUMS) to a temporary folder beside OUT and rename it into place."
+            "SHA256SUMS) to a temporary folder beside OUT and swap it into place. OUT is replaced only when it is "
+            "empty or an earlier, unchanged release."
         ),
     )
     p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")

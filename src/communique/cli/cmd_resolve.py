@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .. import writes
 from ..authoring import resolve_file
 from ..errors import CorpusInvalidError, SpanResolutionError
 from ..loader import ACTORS_FILE, DOCUMENTS_DIR
@@ -30,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.dir
     files = list(args.files) or [root / ACTORS_FILE, *sorted((root / DOCUMENTS_DIR).glob("*.json"))]
     failed = 0
+    for folder in sorted({path.parent for path in files}):
+        writes.tidy(folder)  # what a killed earlier run left, also beside files that need no change now
     for path in files:
         try:
             count = resolve_file(root, path)
