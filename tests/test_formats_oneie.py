@@ -197,10 +197,20 @@ def test_cli_export_and_import_agree_with_the_python_api(tmp_path: Path, cli: An
     result = cli("import", "--format", "oneie", tmp_path / "ex", "--out", tmp_path / "back", "--json")
     assert result.code == 0 and json.loads(result.out)["valid"] is True
     again = cli("export", "--format", "oneie", "--out", tmp_path / "ex")
-    assert again.code == 2 and "refusing to write into" in again.err
+    assert again.code == 2 and "already exists" in again.err and "--force" in again.err
 
 
 def test_import_communique_does_not_import_the_formats() -> None:
     code = "import sys, communique; print(any(m.startswith('communique.formats') for m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_force_replaces_only_an_earlier_unchanged_export(tmp_path: Path, cli: Any) -> None:
+    out = tmp_path / "ex"
+    assert cli("export", "--format", "oneie", "--out", out).code == 0
+    assert cli("export", "--format", "oneie", "--out", out, "--force").code == 0
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    refused = cli("export", "--format", "oneie", "--out", out, "--force")
+    assert refused.code == 2 and "notes.txt" in refused.err
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from communique import formats
+from communique.errors import OutputError
 from communique.formats import _write
-from communique.release.folder import OutputError
 
 
 def test_a_failure_midway_leaves_no_folder_and_no_leftovers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,10 +22,10 @@ def test_a_failure_midway_leaves_no_folder_and_no_leftovers(tmp_path: Path, monk
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data.encode() if isinstance(data, str) else data)
 
-    monkeypatch.setattr(_write, "write_atomic", failing)
+    monkeypatch.setattr(_write.writes, "write_file", failing)
     with pytest.raises(OSError, match="disk full"):
         formats.export("brat", None, tmp_path / "out")
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []  # the temporary folder is gone too
 
 
 def test_an_existing_folder_is_never_replaced(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ def register(sub: Any) -> None:
     p.add_argument("dir", nargs="?", type=Path, help="corpus directory (default: the packaged corpus)")
     p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="the format to write")
     p.add_argument("--out", type=Path, required=True, metavar="OUT", help="new folder (absent or empty)")
+    p.add_argument("--force", action="store_true", help="replace an earlier, unchanged export of the same format")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=run)
 
@@ -29,7 +30,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..formats import export
 
-    summary = export(args.format, corpus_dir(args.dir), args.out)
+    summary = export(args.format, corpus_dir(args.dir), args.out, force=args.force)
     if args.json:
         out_json(summary)
     else:

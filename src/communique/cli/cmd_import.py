@@ -22,6 +22,7 @@ def register(sub: Any) -> None:
     p.add_argument("src", type=Path, metavar="IN", help="the folder to read")
     p.add_argument("--format", "-f", required=True, choices=sorted(n for n, f in FORMATS.items() if f.importer))
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="new corpus directory (absent or empty)")
+    p.add_argument("--force", action="store_true", help="replace an earlier, unchanged import of the same format")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=run)
 
@@ -29,7 +30,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..formats import import_
 
-    report = import_(args.format, args.src, args.out).sorted()
+    report = import_(args.format, args.src, args.out, force=args.force).sorted()
     if args.json:
         out_json(report.to_dict())
     else:

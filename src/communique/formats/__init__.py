@@ -77,8 +77,11 @@ def module(name: str, part: str = "exporter") -> ModuleType:
     return import_module(target, __name__)
 
 
-def export(name: str, corpus: Corpus | str | Path | None, out: str | Path) -> dict[str, int]:
+def export(name: str, corpus: Corpus | str | Path | None, out: str | Path, *, force: bool = False) -> dict[str, int]:
     """Export ``corpus`` (a loaded Corpus, a corpus directory, or None: the packaged one) to the new folder ``out``.
+
+    ``out`` must be absent or empty; with ``force``, an earlier export of the same format, unchanged since,
+    is replaced (:mod:`communique.writes`). Nothing else is ever replaced.
 
     Returns the counts of what the export holds and dropped (also in the folder's report).
     """
@@ -88,12 +91,13 @@ def export(name: str, corpus: Corpus | str | Path | None, out: str | Path) -> di
 
     loaded = corpus if isinstance(corpus, Corpus) else load(corpus)
     result = module(name).export(loaded)
-    write_output(Path(out), result.files)
+    write_output(Path(out), result.files, command=f"export --format {name}", replace=force,
+                 source=Path(corpus) if isinstance(corpus, Path | str) else None)
     summary: dict[str, int] = result.summary
     return summary
 
 
-def import_(name: str, src: str | Path, out: str | Path) -> Report:
+def import_(name: str, src: str | Path, out: str | Path, *, force: bool = False) -> Report:
     """Import ``src`` (in format ``name``) as the new corpus directory ``out`` and validate it.
 
     The report holds the findings about the input (codes E5xx, with file, line and record) and
@@ -114,6 +118,6 @@ def import_(name: str, src: str | Path, out: str | Path) -> Report:
         report.add(Finding(".", "$", "E100", f"no {name} document found in {source}",
                            expected=f"the files of a {name} export ({get(name).summary})"))
     if imported.documents and report.ok:
-        write_output(Path(out), imported.files)
+        write_output(Path(out), imported.files, command=f"import --format {name}", replace=force, source=source)
         report.extend(validate(Path(out), verify=False).findings)
     return report

@@ -119,9 +119,9 @@ def render() -> str:
 def main(argv: list[str]) -> int:
     text = render()
     if argv == ["--write"]:
-        from ..jsonio import write_atomic
+        from ..writes import write_file
 
-        write_atomic(PAGE, text)
+        write_file(PAGE, text)
         return 0
     sys.stdout.write(text)
     return 0

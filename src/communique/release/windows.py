@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from .. import jsonio, loader
+from .. import loader, writes
 from ..models import Actor
 from ..report import Report
 from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, _read, jsonl_lines
@@ -44,5 +44,5 @@ def write_windows(
         writer.add(pa.Table.from_pylist(rows, schema=schema))
         lines.append(jsonl_lines(rows))
     files = writer.close()
-    jsonio.write_atomic(out / "jsonl" / f"{NAME}.jsonl", "".join(lines))
+    writes.write_file(out / "jsonl" / f"{NAME}.jsonl", "".join(lines))
     return files, writer.rows, writer.nbytes
