@@ -33,6 +33,11 @@ def ensure_venv(extras: str) -> None:
     sh(PY, "-m", "pip", "install", "--quiet", "-e", f".[{extras}]")
 
 
+def ensure_label_studio() -> None:
+    """Label Studio for the format tests, in .venv-labelstudio: its pins clash with ours (tests/_labelstudio.py)."""
+    sh(PY, "tests/_labelstudio.py", "install")
+
+
 def main(argv: list[str]) -> int:
     task = argv[0] if argv else "test"
     rest = argv[1:]
@@ -44,6 +49,7 @@ def main(argv: list[str]) -> int:
             sh(BIN / "communique", "build", *rest)
         elif task == "test":
             ensure_venv("hf,dev")
+            ensure_label_studio()
             sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "scripts", "dev.py")
             sh(BIN / "mypy")
             sh(PY, "-m", "pytest", *rest)

@@ -9,7 +9,7 @@ REPO = TESTS.parent
 FIXTURE_CORPUS = TESTS / "fixtures" / "corpus"
 """A small corpus with its own seed texts: two documents (English and German), mentions, events
 with nested arguments, places, times and quantities, statements, nulls and non-ASCII text."""
-CONFIGS = ("documents", "actors", "mentions", "events", "statements")
+CONFIGS = ("documents", "actors", "mentions", "events", "statements", "oneie")
 
 
 def flip_byte(path: Path, needle: bytes) -> None:
@@ -51,7 +51,21 @@ def expected_rows(corpus_path: Path | None) -> dict[str, list[dict[str, object]]
     rows["actors"] = [a.model_dump(mode="json") for a in sorted(corpus.actors, key=lambda a: a.id)]
     for name in ("mentions", "events", "statements"):  # corpus order: records in file order
         rows[name] = [r.model_dump(mode="json") for r in getattr(corpus, name)]
+    rows["oneie"] = _windows(corpus)
     return rows
+
+
+def _windows(corpus: object) -> list[dict[str, object]]:
+    """The OneIE windows of ``communique export --format oneie``, every key present (null where absent)."""
+    import tempfile
+
+    from communique import formats
+    from communique.formats.oneie_model import Window
+
+    with tempfile.TemporaryDirectory() as tmp:
+        formats.export("oneie", corpus, Path(tmp) / "oneie")
+        lines = (Path(tmp) / "oneie" / "windows.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Window.model_validate_json(line).model_dump(mode="json") for line in lines]
 
 
 def hf_env(hf_home: Path, **extra: str) -> dict[str, str]:

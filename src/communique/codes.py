@@ -2,7 +2,8 @@
 
 Codes are stable: once released, a code keeps its meaning. E1xx are structure (files, JSON,
 the record format), E2xx references between records, E3xx semantics (spans against the text,
-dates, hashes), W4xx quality warnings. The table in README.md ("Finding codes") lists the same
+dates, hashes), W4xx quality warnings, E5xx the files of other formats being imported
+(:mod:`communique.formats`). The table in README.md ("Finding codes") lists the same
 codes; a test checks both directions.
 """
 
@@ -55,6 +56,12 @@ _CODES = [
     Code("W401", "duplicate-mention", "warning", "the same actor is mentioned twice at the same span"),
     Code("W402", "untrimmed-span", "warning", "a span starts or ends with white space"),
     Code("W403", "future-event-asserted", "warning", "an asserted event is dated after the publication date"),
+    # E5xx the files of other formats being imported (communique.formats)
+    Code("E500", "format-unreadable", "error", "a file of an import cannot be read or parsed (JSON, a brat line)"),
+    Code("E501", "format-violation", "error", "a record of an import does not follow its format's layout"),
+    Code("E502", "format-offset-mismatch", "error", "an imported span's text differs from the text at its offsets"),
+    Code("E503", "format-dangling-reference", "error", "an imported record refers to an annotation the input lacks"),
+    Code("W504", "format-unmapped-label", "warning", "an imported label has no Communiqué counterpart and is left out"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

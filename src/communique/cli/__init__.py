@@ -29,6 +29,8 @@ COMMANDS = (
     "build",
     "show",
     "synth",
+    "export",
+    "import",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 

@@ -3,7 +3,7 @@
 Layout (``release/`` by default)::
 
     README.md                                  dataset card: YAML metadata (configs, features) and sections
-    <config>/test-00000-of-00001.parquet       one per config: documents, actors, mentions, events, statements
+    <config>/test-00000-of-00001.parquet       one per config: documents, actors, mentions, events, statements, oneie
     jsonl/<config>.jsonl                       the same rows as JSON Lines
     schema/*.json                              JSON Schemas of the records and files (as shipped in schema/)
     croissant.json                             Croissant 1.0 metadata
@@ -31,7 +31,7 @@ from ..stream.engine import read_head
 from ..stream.export import CONFIGS as EXPORT_CONFIGS
 from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, export_parquet, jsonl_lines
 from ..validate import resolve_root
-from . import agreement, card, croissant, views
+from . import agreement, card, croissant, views, windows
 from .features import features
 from .schemas import release_schemas
 from .summary import Summary
@@ -102,6 +102,9 @@ def write_release(
     exported.files["actors"] = writer.close()
     exported.rows["actors"], exported.nbytes["actors"] = writer.rows, writer.nbytes
     writes.write_file(out / "jsonl" / "actors.jsonl", jsonl_lines(actor_rows))
+    exported.files[windows.NAME], exported.rows[windows.NAME], exported.nbytes[windows.NAME] = (
+        windows.write_windows(root, out, list(actors.actors), shard_rows)
+    )
     release = Release(out, info.version)
     yaml_features: dict[str, Any] = {}
     parquet_files: dict[str, tuple[str, str]] = {}

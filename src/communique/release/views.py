@@ -17,6 +17,7 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, Document, DocumentFile, Event, Mention, Statement
+from . import windows
 from .fields import Field, Node, model_fields, model_tree, node_for, struct
 
 Row = dict[str, Any]
@@ -91,6 +92,22 @@ CONFIGS: tuple[Config, ...] = (
         lambda c: _dump(c.statements),
     ),
 )
+
+
+def _windows_tree() -> Node:
+    from ..formats.oneie_model import Window
+
+    return model_tree(Window)
+
+
+def _windows_rows(corpus: Corpus) -> list[Row]:
+    from ..formats.oneie import release_rows
+
+    return release_rows(corpus)
+
+
+CONFIGS += (Config("oneie", windows.SUMMARY, _windows_tree, _windows_rows),)
+"""The OneIE / TextEE view (:mod:`.windows` writes it in the build): one row per sentence window."""
 CONFIG_NAMES = tuple(c.name for c in CONFIGS)
 SPLIT = "test"
 """The one split: the corpus is an evaluation set."""
