@@ -1,4 +1,8 @@
-"""``communique schema [NAME]``: list the JSON Schemas, print one, or regenerate schema/."""
+"""``communique schema [NAME]``: list the JSON Schemas, print one, or regenerate schema/.
+
+``communique schema --strict TASK`` prints the strict-profile schema of a language model's
+answer to TASK (:mod:`communique.llm.strict`).
+"""
 
 from __future__ import annotations
 
@@ -26,10 +30,18 @@ def register(sub: Any) -> None:
         metavar="DIR",
         help="regenerate every schema file from the models into DIR (default: ./schema)",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="print the strict answer schema of task NAME (mentions, events, time, statements, all) "
+        "for structured-output engines",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.strict:
+        return _strict(args.name)
     if args.write is not None:
         if args.name:
             raise CommuniqueError("--write regenerates every schema; give no NAME with it")
@@ -45,4 +57,13 @@ def run(args: argparse.Namespace) -> int:
     if name not in schema.FILES:
         raise CommuniqueError(f"no schema named {args.name!r}; expected one of: {', '.join(schema.names())}")
     out(schema.dumps(schema.shipped()[f"{name}.json"]).rstrip("\n"))
+    return 0
+
+
+def _strict(task: str | None) -> int:
+    from ..llm import strict
+
+    if task not in strict.TASKS:
+        raise CommuniqueError(f"--strict needs a task: one of {', '.join(strict.TASKS)} (got {task!r})")
+    out(strict.dumps(strict.strict_schema(task)).rstrip("\n"))
     return 0
