@@ -24,6 +24,7 @@ COMMANDS = (
     "add",
     "resolve",
     "score",
+    "prompt",
     "baseline",
     "manifest",
     "build",
