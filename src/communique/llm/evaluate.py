@@ -18,8 +18,9 @@ list of them), a folder of such files included.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,8 @@ from ..scoring import ScoreReport, score
 from .convert import Tally, to_corpus
 from .format import SCORED, TASKS, Answer, FullAnswer
 from .strict import PROFILE_VERSION
+
+_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 
 SPANS_OF = {
     "mentions": ("mention",),
@@ -52,6 +55,8 @@ class AnswerReport:
     scores: ScoreReport
     grounding: dict[str, Tally]
     prompt_version: str | None = None
+    spans: dict[str, Tally] = field(default_factory=dict)
+    """The same counts by span kind (mention, trigger, cue, content), each span counted once."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -109,7 +114,9 @@ def score_answers(
         ) from None
     names = SCORED[task]
     report = score(gold, pred).only(names)
-    return AnswerReport(task, report, {n: _merge(tallies, SPANS_OF[n]) for n in names}, prompt_version)
+    used = {kind for n in names for kind in SPANS_OF[n]}
+    spans = {kind: t for kind, t in tallies.items() if kind in used}
+    return AnswerReport(task, report, {n: _merge(tallies, SPANS_OF[n]) for n in names}, prompt_version, spans)
 
 
 def _records(path: Path) -> Iterable[tuple[str, Any]]:
@@ -160,3 +167,27 @@ def read_answers(path: str | Path) -> dict[str, Answer]:
             raise ScoringError(f"{where}: a second answer for document {record['document']!r}")
         answers[record["document"]] = answer
     return answers
+
+
+def parse(completion: str) -> tuple[Answer, str | None]:
+    """The answer in a completion, and what was wrong with it (then the answer is empty)."""
+    m = _FENCE.match(completion)
+    text = m[1] if m else completion
+    try:
+        return FullAnswer.model_validate_json(text), None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        return FullAnswer(), f"{_path(tuple(first['loc']))}: {first['msg']}"
+
+
+def score_completion(gold: Corpus, document: str, completion: str, task: str) -> tuple[AnswerReport, str | None]:
+    """Score one model completion for one gold document (what the harness tasks do per sample).
+
+    The completion is parsed with :func:`parse` (an unusable one scores as an empty answer, and
+    the problem is returned beside the report); the gold corpus is cut down to ``document``.
+    """
+    from .prompts import PROMPT_VERSION
+
+    answer, problem = parse(completion)
+    one = Corpus(info=gold.info, actors=gold.actors, files=(gold.file(document),))
+    return score_answers(one, {document: answer}, task, prompt_version=PROMPT_VERSION), problem

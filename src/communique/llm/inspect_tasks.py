@@ -20,7 +20,6 @@ inspect finds the tasks through the ``inspect_ai`` entry point of the package
 from __future__ import annotations
 
 import json
-import re
 
 from inspect_ai import Task, task
 from inspect_ai.dataset import MemoryDataset, Sample
@@ -28,19 +27,16 @@ from inspect_ai.model import ChatMessageSystem, GenerateConfig, ResponseSchema
 from inspect_ai.scorer import Metric, SampleScore, Score, Scorer, Target, metric, scorer
 from inspect_ai.solver import Generate, Solver, TaskState, generate, solver
 from inspect_ai.util import JSONSchema
-from pydantic import ValidationError
 
 from ..api import load
 from ..corpus import Corpus
 from ..release.views import document_row
 from ..scoring.report import Counts
 from .convert import answers_from_corpus
-from .evaluate import score_answers
-from .format import SCORED, Answer, FullAnswer
+from .evaluate import score_completion
+from .format import SCORED
 from .prompts import PROMPT_VERSION, document_prompt, system_prompt
 from .strict import strict_schema
-
-_FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 
 
 def samples(corpus: Corpus, name: str) -> list[Sample]:
@@ -58,18 +54,6 @@ def samples(corpus: Corpus, name: str) -> list[Sample]:
             )
         )
     return out
-
-
-def parse(completion: str) -> tuple[Answer, str | None]:
-    """The answer in a completion, and what was wrong with it (then the answer is empty)."""
-    m = _FENCE.match(completion)
-    text = m[1] if m else completion
-    try:
-        return FullAnswer.model_validate_json(text), None
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
-        return FullAnswer(), f"{where}: {first['msg']}"
 
 
 @solver
@@ -113,13 +97,9 @@ def micro() -> Metric:
 def communique_scorer(name: str, corpus: str | None = None) -> Scorer:
     """Score an answer with Communiqué's scorer against the sample's gold document."""
     gold = load(corpus)
-    files = {f.document.id: f for f in gold.files}
 
     async def score(state: TaskState, target: Target) -> Score:
-        doc_id = str(state.metadata["document"])
-        answer, problem = parse(state.output.completion)
-        one = Corpus(info=gold.info, actors=gold.actors, files=(files[doc_id],))
-        report = score_answers(one, {doc_id: answer}, name, prompt_version=PROMPT_VERSION)
+        report, problem = score_completion(gold, str(state.metadata["document"]), state.output.completion, name)
         counts = {n: {"tp": s.strict.tp, "fp": s.strict.fp, "fn": s.strict.fn} for n, s in report.scores.tasks.items()}
         headline = report.scores[SCORED[name][0]].f1
         return Score(
