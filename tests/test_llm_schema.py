@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import typing
+from pathlib import Path
 from typing import Any
 
 import llguidance
@@ -40,6 +41,9 @@ OUTLINES_VOCAB = Vocabulary(256, {bytes([i]): [i] for i in range(256)})
 
 def llguidance_accepts(schema: dict[str, Any], text: str) -> bool:
     grammar = llguidance.LLMatcher.grammar_from_json_schema(schema)
+    refused, messages = llguidance.LLMatcher.validate_grammar_with_warnings(grammar, LL_TOKENIZER)
+    if refused:
+        raise ValueError(messages)
     matcher = llguidance.LLMatcher(LL_TOKENIZER, grammar, log_level=0)
     return bool(matcher.consume_tokens(list(text.encode("utf-8")))) and matcher.is_accepting()
 
@@ -223,3 +227,48 @@ def test_cli_prints_the_strict_schema(cli: Any) -> None:
     assert json.loads(result.out) == strict_schema("time")
     bad = cli("schema", "--strict", "dates")
     assert bad.code == 2 and "mentions, events, time, statements, all" in bad.err
+
+
+_AB = {"a": {"type": "integer"}, "b": {"type": "integer"}}
+PROBES: dict[str, tuple[dict[str, Any], str]] = {
+    "minimum": ({"type": "integer", "minimum": 3}, "1"),
+    "maximum": ({"type": "integer", "maximum": 3}, "7"),
+    "exclusiveMinimum": ({"type": "integer", "exclusiveMinimum": 3}, "3"),
+    "multipleOf": ({"type": "integer", "multipleOf": 2}, "3"),
+    "minLength": ({"type": "string", "minLength": 3}, '"a"'),
+    "maxLength": ({"type": "string", "maxLength": 1}, '"abc"'),
+    "minItems": ({"type": "array", "items": {"type": "integer"}, "minItems": 2}, "[1]"),
+    "maxItems": ({"type": "array", "items": {"type": "integer"}, "maxItems": 1}, "[1, 2]"),
+    "uniqueItems": ({"type": "array", "items": {"type": "integer"}, "uniqueItems": True}, "[1, 1]"),
+    "pattern": ({"type": "string", "pattern": "^a+$"}, '"b"'),
+    "minProperties": ({"type": "object", "properties": _AB, "minProperties": 1}, "{}"),
+    "maxProperties": ({"type": "object", "properties": _AB, "maxProperties": 1}, '{"a": 1, "b": 2}'),
+    "enum": ({"enum": ["a"]}, '"b"'),
+}
+"""Keyword -> a schema using it and a value that breaks it (accepted only by an engine that drops it)."""
+
+
+def _enforced(engine: str, schema: dict[str, Any], bad: str) -> bool:
+    try:
+        return not ENGINES[engine](schema, bad)
+    except (ValueError, RuntimeError):  # the engine refuses the keyword: it is not kept either
+        return False
+
+
+@pytest.mark.parametrize("engine", sorted(ENGINES))
+@pytest.mark.parametrize("keyword", sorted(PROBES))
+def test_the_linter_tables_agree_with_the_real_engines(engine: str, keyword: str) -> None:
+    schema, bad = PROBES[keyword]
+    assert (keyword in engines.ENGINES[engine].keeps) == _enforced(engine, schema, bad)
+
+
+def test_cli_lints_a_schema_file(cli: Any, tmp_path: Path) -> None:
+    strict = tmp_path / "strict.json"
+    strict.write_text(json.dumps(strict_schema("all")), encoding="utf-8")
+    assert cli("schema", "--lint", strict).code == 0
+    corpus_schema = cli("schema", "--lint", Path(__file__).resolve().parents[1] / "schema" / "span.json")
+    assert corpus_schema.code == 1
+    assert "anthropic: $.properties.start: keyword 'minimum' is not enforced" in corpus_schema.out
+    (tmp_path / "bad.json").write_text("[1]", encoding="utf-8")
+    bad = cli("schema", "--lint", tmp_path / "bad.json")
+    assert bad.code == 2 and "expected a JSON Schema object" in bad.err

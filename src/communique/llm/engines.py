@@ -19,7 +19,11 @@ Sources, as documented by each project in 2026:
   no string length limits, no ``maxItems`` and ``minItems`` only 0 or 1, no recursion.
 - ``llguidance``, ``xgrammar``, ``outlines`` (grammar compilers used by vLLM, SGLang,
   llama.cpp and outlines): each enforces the structure, enums and patterns; the keywords each
-  leaves out are listed in its entry.
+  leaves out are listed in its entry. The llguidance and outlines-core entries are checked
+  against the engines themselves in the tests (a keyword is kept when the engine refuses a value
+  that breaks it); llguidance refuses ``uniqueItems`` and ``not``, outlines-core ignores numeric
+  limits and ``uniqueItems``, and neither enforces ``minProperties`` or ``maxProperties`` on an
+  object with declared properties.
 """
 
 from __future__ import annotations
