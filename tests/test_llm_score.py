@@ -132,3 +132,24 @@ def test_cli_scores_answers(tmp_path: Path, gold: Corpus, cli: Any) -> None:
     (tmp_path / "bad.jsonl").write_text("[1]\n", encoding="utf-8")
     bad = cli("score", tmp_path / "bad.jsonl")
     assert bad.code == 2 and "bad.jsonl:1" in bad.err
+
+
+def test_cli_writes_a_corpus_as_answers(tmp_path: Path, gold: Corpus, cli: Any) -> None:
+    preds = tmp_path / "rules"
+    assert cli("baseline", "rules", "--out", preds).code == 0
+    answers = tmp_path / "rules.jsonl"
+    assert cli("answers", preds, "--out", answers).code == 0
+    assert read_answers(answers) == read_answers(
+        _jsonl(tmp_path / "x.jsonl", answers_from_corpus(communique.load(preds)))
+    )
+    quoted = json.loads(cli("score", answers, "--json").out)["scores"]
+    by_offsets = json.loads(cli("score", preds, "--json").out)
+    assert quoted == by_offsets  # the same report, wikidata included, when every quote grounds
+    again = cli("answers", preds, "--out", answers)
+    assert again.code == 2 and "--force" in again.err
+    assert cli("answers", preds, "--out", answers, "--force").code == 0
+    foreign = tmp_path / "notes.jsonl"
+    foreign.write_text('{"mine": true}\n', encoding="utf-8")
+    refused = cli("answers", "--out", foreign, "--force")
+    assert refused.code == 2 and "does not hold answers" in refused.err
+    assert foreign.read_text(encoding="utf-8") == '{"mine": true}\n'

@@ -25,6 +25,7 @@ COMMANDS = (
     "resolve",
     "score",
     "prompt",
+    "answers",
     "baseline",
     "manifest",
     "build",

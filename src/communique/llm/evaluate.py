@@ -18,6 +18,7 @@ list of them), a folder of such files included.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -39,6 +40,7 @@ _FENCE = re.compile(r"^\s*```(?:json)?\s*(.*?)\s*```\s*$", re.S)
 SPANS_OF = {
     "mentions": ("mention",),
     "linking": ("mention",),
+    "wikidata": (),
     "events": ("trigger",),
     "arguments": ("trigger",),
     "time": ("trigger",),
@@ -116,7 +118,8 @@ def score_answers(
     report = score(gold, pred).only(names)
     used = {kind for n in names for kind in SPANS_OF[n]}
     spans = {kind: t for kind, t in tallies.items() if kind in used}
-    return AnswerReport(task, report, {n: _merge(tallies, SPANS_OF[n]) for n in names}, prompt_version, spans)
+    grounding = {n: _merge(tallies, SPANS_OF[n]) for n in names if SPANS_OF[n]}
+    return AnswerReport(task, report, grounding, prompt_version, spans)
 
 
 def _records(path: Path) -> Iterable[tuple[str, Any]]:
@@ -191,3 +194,25 @@ def score_completion(gold: Corpus, document: str, completion: str, task: str) ->
     answer, problem = parse(completion)
     one = Corpus(info=gold.info, actors=gold.actors, files=(gold.file(document),))
     return score_answers(one, {document: answer}, task, prompt_version=PROMPT_VERSION), problem
+
+
+def answers_jsonl(answers: Mapping[str, Mapping[str, Any]]) -> str:
+    """Answers as JSON Lines, one ``{"document": id, ...answer}`` object per line."""
+    lines = (json.dumps({"document": doc, **answer}, ensure_ascii=False) for doc, answer in answers.items())
+    return "".join(line + "\n" for line in lines)
+
+
+def write_answers(path: Path, answers: Mapping[str, Mapping[str, Any]], *, force: bool = False) -> None:
+    """Write ``answers`` to ``path`` as JSON Lines, whole or not at all.
+
+    An existing file is replaced only with ``force`` and only when it holds answers already
+    (:func:`read_answers` reads it): a file the package did not write is never replaced.
+    """
+    if path.exists():
+        if not force:
+            raise ScoringError(f"{path} already exists; use --force to replace it")
+        try:
+            read_answers(path)
+        except ScoringError:
+            raise ScoringError(f"{path} does not hold answers; not replacing it") from None
+    jsonio.write_atomic(path, answers_jsonl(answers))

@@ -14,11 +14,12 @@ Only what the scorer scores is asked for (docs/tasks.md). One answer model per t
 ===============  ==========================================================  ====================
 task             the answer holds                                            scored as
 ===============  ==========================================================  ====================
-``mentions``     ``mentions``: span and actor                                mentions, linking
+``mentions``     ``mentions``: span and actor                                mentions, linking,
+                                                                             wikidata
 ``events``       ``events``: type, triggers, arguments (role and actor)      events, arguments
 ``time``         ``events``: type, triggers, time (value and precision)      time
 ``statements``   ``statements``: speaker, cue, content                       statements
-``all``          all of the above                                            all six
+``all``          all of the above                                            all seven
 ===============  ==========================================================  ====================
 """
 
@@ -34,11 +35,11 @@ TASKS = ("mentions", "events", "time", "statements", "all")
 """The tasks a model is asked to do, each a single answer per document."""
 
 SCORED: dict[str, tuple[str, ...]] = {
-    "mentions": ("mentions", "linking"),
+    "mentions": ("mentions", "linking", "wikidata"),
     "events": ("events", "arguments"),
     "time": ("time",),
     "statements": ("statements",),
-    "all": ("mentions", "linking", "events", "arguments", "time", "statements"),
+    "all": ("mentions", "linking", "wikidata", "events", "arguments", "time", "statements"),
 }
 """The scorer's tasks (:data:`communique.scoring.TASKS`) each answer task is scored on."""
 
