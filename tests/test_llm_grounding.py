@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from communique.llm.convert import selector
 from communique.llm.grounding import Grounder, Normalised
 
 TEXT = "Rubio met Barrot. Later, Rubio said the “talks” were good – Rubio  left.\nrubio"
@@ -61,3 +64,12 @@ def test_normalised_offsets_map_back_through_characters_that_lower_to_two() -> N
     assert norm.text == "i̇stanbul x"
     start = norm.text.index("x")
     assert norm.span(start, 1) == (10, 11)
+
+
+@given(st.text(alphabet="ab \n’-", min_size=1, max_size=30), st.data())
+def test_a_written_selector_grounds_back_to_its_span(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    sel = selector(text, start, end)
+    placed = Grounder(text).place(sel["quote"], occurrence=sel["occurrence"])
+    assert placed.span == (start, end) and placed.outcome == "grounded" and not placed.normalised

@@ -93,3 +93,22 @@ def test_perturbed_answers_score_lower(tmp_path: Path) -> None:
 def test_an_answer_that_is_not_json_scores_as_empty(tmp_path: Path) -> None:
     metrics = _run("statements", lambda _: "I cannot help with that.", tmp_path)
     assert metrics["unparsed"] == 1 and metrics["statements_recall"] == 0.0
+
+
+def test_perturbed_events_and_statements_score_lower(tmp_path: Path) -> None:
+    gold = communique.load().files[0]
+
+    def perturb(answer: dict[str, Any]) -> str:
+        first = answer["events"][0]
+        first["type"] = "life.die" if first["type"] != "life.die" else "contact.meet"
+        del answer["events"][1]
+        answer["statements"][0]["cue"]["quote"] = "whispered"
+        return json.dumps(answer)
+
+    metrics = _run("all", perturb, tmp_path)
+    triggers = len(gold.events[0].triggers) + len(gold.events[1].triggers)
+    assert metrics["events_recall"] == pytest.approx((100 - triggers) / 100)
+    assert metrics["events_precision"] == pytest.approx((100 - triggers) / (100 - len(gold.events[1].triggers)))
+    assert metrics["arguments_recall"] < 1.0 and metrics["mentions_f1"] == 1.0
+    n = len(gold.statements)
+    assert metrics["statements_recall"] == pytest.approx((n - 1) / n) and metrics["statements_ungrounded"] == 1
