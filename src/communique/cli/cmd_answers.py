@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ScoringError
+from ..llm.names import TASKS
 from ._output import err, out
-
-TASKS = ("mentions", "events", "time", "statements", "all")
 
 
 def register(sub: Any) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..api import load
 from ..errors import CorpusInvalidError
+from ..llm.names import TASKS
 from ..scoring import score
 from ..validate import validate
 from ._output import err, out, out_json
@@ -38,7 +39,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--task",
         default="all",
-        choices=("mentions", "events", "time", "statements", "all"),
+        choices=TASKS,
         help="for answers with quoted spans: the task they answer (default: all)",
     )
     p.set_defaults(func=run)

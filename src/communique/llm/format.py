@@ -30,18 +30,9 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..models import Actor, Argument, Event, Mention, Speaker, Statement, TimeValue
+from .names import SCORED, TASKS
 
-TASKS = ("mentions", "events", "time", "statements", "all")
-"""The tasks a model is asked to do, each a single answer per document."""
-
-SCORED: dict[str, tuple[str, ...]] = {
-    "mentions": ("mentions", "linking", "wikidata"),
-    "events": ("events", "arguments"),
-    "time": ("time",),
-    "statements": ("statements",),
-    "all": ("mentions", "linking", "wikidata", "events", "arguments", "time", "statements"),
-}
-"""The scorer's tasks (:data:`communique.scoring.TASKS`) each answer task is scored on."""
+__all__ = ["ANSWERS", "SCORED", "TASKS", "Answer", "FullAnswer", "Selector", "answer_model"]
 
 
 class Answer(BaseModel):
