@@ -106,6 +106,8 @@ def test_answer_files_as_json_lines_and_json(tmp_path: Path, gold: Corpus) -> No
         ('{"mentions": []}\n', 'a.jsonl:1: expected an object with a "document" key'),
         ("\n{not json\n", "a.jsonl:2"),
         ('{"document": "nope", "mentions": []}\n', "answer for document 'nope'"),
+        ('{"document": "000_bd8b5cfe7c34e604", "task": "all"}\n', "a.jsonl:1: $.task: Extra inputs are not permitted"),
+        ('{"document": "000_bd8b5cfe7c34e604"}\n' * 2, "a.jsonl:2: a second answer for document"),
     ],
 )
 def test_bad_answer_files_are_refused_with_their_place(
@@ -116,6 +118,13 @@ def test_bad_answer_files_are_refused_with_their_place(
     with pytest.raises(ScoringError, match=None) as info:
         score_answers(gold, read_answers(path), "all")
     assert message in str(info.value)
+
+
+def test_an_answer_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(b'{"document": "\xff"}\n')
+    with pytest.raises(ScoringError, match="not UTF-8"):
+        read_answers(path)
 
 
 def test_cli_scores_answers(tmp_path: Path, gold: Corpus, cli: Any) -> None:

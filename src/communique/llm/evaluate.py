@@ -133,7 +133,11 @@ def _records(path: Path) -> Iterable[tuple[str, Any]]:
     except jsonio.JsonReadError as exc:
         raise ScoringError(f"{path}: {exc.message}") from None
     if path.suffix == ".jsonl":
-        for number, line in enumerate(data.decode("utf-8").splitlines(), 1):
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ScoringError(f"{path}: not UTF-8 (invalid byte at offset {exc.start})") from None
+        for number, line in enumerate(text.splitlines(), 1):
             if line.strip():
                 yield f"{path}:{number}", _loads(line.encode("utf-8"), f"{path}:{number}")
         return
