@@ -130,13 +130,14 @@ def test_an_answer_file_that_is_not_utf8_is_refused(tmp_path: Path) -> None:
 def test_cli_scores_answers(tmp_path: Path, gold: Corpus, cli: Any) -> None:
     answers = answers_from_corpus(_baseline("rules", gold), "all")
     path = _jsonl(tmp_path / "rules.jsonl", answers)
-    result = cli("score", path, "--json")
+    result = cli("score", path, "--json", "--prompt-version", "1.0.0")
     assert result.code == 0, result.err
     expected = score_answers(gold, read_answers(path), "all", prompt_version="1.0.0").to_dict()
     assert json.loads(result.out) == expected
     assert expected["scorer_version"] and expected["grounding"]["statements"]["spans"] > 0
     text = cli("score", path, "--task", "events", "--by-label")
     assert text.code == 0 and "argument_identification" in text.out and "  contact.meet" in text.out
+    assert "prompt not stated" in text.out
     assert "mentions" not in text.out.split("grounding")[0]
     (tmp_path / "bad.jsonl").write_text("[1]\n", encoding="utf-8")
     bad = cli("score", tmp_path / "bad.jsonl")

@@ -13,12 +13,11 @@ EXIT_BAD_PREDICTIONS = 2
 
 def run_answers(args: argparse.Namespace) -> int:
     from ..llm.evaluate import read_answers, score_answers
-    from ..llm.prompts import PROMPT_VERSION
 
     try:
         answers = read_answers(args.pred)
         gold = load(args.gold)
-        report = score_answers(gold, answers, args.task, prompt_version=PROMPT_VERSION)
+        report = score_answers(gold, answers, args.task, prompt_version=args.prompt_version)
     except ScoringError as exc:
         err(f"communique: error: {exc}")
         return EXIT_BAD_PREDICTIONS

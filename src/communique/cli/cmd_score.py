@@ -42,6 +42,11 @@ def register(sub: Any) -> None:
         choices=TASKS,
         help="for answers with quoted spans: the task they answer (default: all)",
     )
+    p.add_argument(
+        "--prompt-version",
+        metavar="VERSION",
+        help="for answers with quoted spans: the prompt template they were made with, stated in the report",
+    )
     p.set_defaults(func=run)
 
 

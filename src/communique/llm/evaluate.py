@@ -83,7 +83,7 @@ class AnswerReport:
             )
         lines.extend(["", *self.scores.details(by_label=by_label)])
         versions = f"task {self.task}, schema profile {PROFILE_VERSION}"
-        lines.append(versions + (f", prompt {self.prompt_version}" if self.prompt_version else ""))
+        lines.append(versions + f", prompt {self.prompt_version or 'not stated'}")
         return lines
 
 
