@@ -54,6 +54,14 @@ def test_gold_answers_score_one(task: str, gold: Corpus) -> None:
     assert sum(t.grounded for t in report.grounding.values()) > 0
 
 
+def test_answers_may_be_models_of_their_task(gold: Corpus) -> None:
+    from communique.llm.format import answer_model
+
+    as_json = answers_from_corpus(gold, "time")
+    as_models = {d: answer_model("time").model_validate(a) for d, a in as_json.items()}
+    assert score_answers(gold, as_models, "time").to_dict() == score_answers(gold, as_json, "time").to_dict()
+
+
 def test_perturbed_answers_lose_what_they_break(gold: Corpus) -> None:
     answers = answers_from_corpus(gold, "all")
     answer = copy.deepcopy(answers[DOC])

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..baselines.builder import DocBuilder, Prediction, span_of
 from ..corpus import Corpus
 from ..models import Actor, Argument, Attribution, Event, Span, Speaker, Statement, TimeValue
@@ -171,6 +173,8 @@ def to_corpus(gold: Corpus, answers: Mapping[str, Any]) -> tuple[Corpus, dict[st
     for doc_id, answer in answers.items():
         if doc_id not in docs:
             raise KeyError(doc_id)
+        if isinstance(answer, BaseModel) and not isinstance(answer, FullAnswer):
+            answer = answer.model_dump()  # the answer model of a narrower task
         parsed = answer if isinstance(answer, FullAnswer) else FullAnswer.model_validate(answer)
         builder.document(docs[doc_id], parsed)
     corpus = Corpus(info=gold.info, actors=tuple(pred.actors.values()), files=tuple(pred.files()))
