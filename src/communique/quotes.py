@@ -25,10 +25,13 @@ QUOTE_KEYS = frozenset({"quote", "occurrence", "prefix", "suffix"})
 def quote_starts(text: str, quote: str, *, prefix: str | None = None, suffix: str | None = None) -> list[int]:
     """Every start offset where ``quote`` occurs with the given context, in text order."""
     starts = []
+    before = len(prefix) if prefix is not None else 0
     index = text.find(quote) if quote else -1
-    while index != -1:
+    while index != -1:  # each candidate costs the length of its context, never the length of the text
         end = index + len(quote)
-        if (prefix is None or text[:index].endswith(prefix)) and (suffix is None or text.startswith(suffix, end)):
+        if (prefix is None or (index >= before and text.startswith(prefix, index - before))) and (
+            suffix is None or text.startswith(suffix, end)
+        ):
             starts.append(index)
         index = text.find(quote, index + 1)
     return starts

@@ -27,7 +27,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .. import jsonio
+from .. import jsonio, writes
 from ..corpus import Corpus
 from ..errors import ScoringError
 from ..scoring import ScoreReport, score
@@ -219,4 +219,4 @@ def write_answers(path: Path, answers: Mapping[str, Mapping[str, Any]], *, force
             read_answers(path)
         except ScoringError:
             raise ScoringError(f"{path} does not hold answers; not replacing it") from None
-    jsonio.write_atomic(path, answers_jsonl(answers))
+    writes.write_file(path, answers_jsonl(answers))

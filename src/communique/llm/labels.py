@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .. import jsonio
+from .. import jsonio, writes
 from ..models.actor import ActorType
 from ..models.event import ArgumentRole, EventType
 from ..models.time import Precision
@@ -70,7 +70,7 @@ def dumps(labels: dict[str, Any]) -> str:
 
 def write(guidelines: Path, target: Path) -> None:
     """Regenerate ``target`` (templates/labels.json) from the guidelines file."""
-    jsonio.write_atomic(target, dumps(from_guidelines(guidelines.read_text(encoding="utf-8"))))
+    writes.write_file(target, dumps(from_guidelines(guidelines.read_text(encoding="utf-8"))))
 
 
 def shipped() -> dict[str, list[dict[str, str | None]]]:
