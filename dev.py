@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
             sh(BIN / "communique", "stats")
             sh(BIN / "communique", "build", *rest)
         elif task == "test":
-            ensure_venv("hf,dev")
+            ensure_venv("hf,dev,llm")
             ensure_label_studio()
             sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "scripts", "dev.py")
             sh(BIN / "mypy")

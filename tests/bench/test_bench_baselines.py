@@ -71,7 +71,7 @@ def test_baselines_on_the_packaged_corpus_validate(name: str, tmp_path: Path) ->
     write_baseline(name, corpus, out)
     assert communique.validate(out).ok
     report = communique.score(corpus, communique.load(out))
-    assert set(report.to_dict()) == set(communique.scoring.TASKS)
+    assert set(report.tasks) == set(communique.scoring.TASKS)
 
 
 def test_sentences() -> None:

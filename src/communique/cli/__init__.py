@@ -24,6 +24,8 @@ COMMANDS = (
     "add",
     "resolve",
     "score",
+    "prompt",
+    "answers",
     "baseline",
     "manifest",
     "build",
