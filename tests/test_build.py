@@ -102,8 +102,8 @@ def test_card_reads_agreement_figures(corpus_dir: Path, tmp_path: Path) -> None:
     figures = {
         "actors": {"a": 10, "b": 11, "matched": 9, "f1": 0.8571, "type_agreement": 0.5},
         "mentions": {
-            "exact": {"a": 16, "b": 15, "matched": 14, "f1": 0.9032},
-            "overlap": {"a": 16, "b": 15, "matched": 15, "f1": 0.9677},
+            "strict": {"a": 16, "b": 15, "matched": 14, "f1": 0.9032},
+            "lenient": {"a": 16, "b": 15, "matched": 15, "f1": 0.9677},
         },
     }
     (corpus_dir / "docs" / "agreement.json").write_text(json.dumps(figures), encoding="utf-8")
@@ -122,15 +122,15 @@ def test_card_of_the_packaged_corpus_shows_its_agreement_file(packaged_release: 
     readme = (packaged_release / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("<!-- BEGIN agreement") : readme.index("<!-- END agreement -->")]
     for layer, entry in figures.items():
-        exact = entry.get("exact", entry)
+        exact = entry.get("strict", entry)
         assert f"| {layer} | {exact['f1']:.3f} |" in section, layer
 
 
 @pytest.mark.parametrize(
     ("content", "where"),
     [
-        ('{"mentions": {"exact": {"a": 1}}}', "$.mentions.exact"),
-        ('{"mentions": {"strict": {}}}', "$.mentions"),
+        ('{"mentions": {"strict": {"a": 1}}}', "$.mentions.strict"),
+        ('{"mentions": {"exact": {}}}', "$.mentions"),
         ('{"actors": 0.9}', "$.actors"),
         ("[]", "$"),
         ('{"a": 1, "a": 2}', "duplicate key"),
