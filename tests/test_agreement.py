@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import communique
+from _support import load_script
 from communique.scoring import agreement as measure
 
 REPO = Path(__file__).resolve().parents[1]
@@ -18,12 +17,7 @@ DOC = "000_bd8b5cfe7c34e604.json"
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("agreement_script", REPO / "scripts" / "agreement.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["agreement_script"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("agreement")
 
 
 def test_published_figures_are_reproduced() -> None:
