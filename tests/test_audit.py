@@ -108,3 +108,19 @@ def test_every_changed_record_is_listed_in_the_changelog() -> None:
     assert "0.2.0" in data
     for record in sorted(changed):
         assert f"`{record.rsplit('-', 1)[-1]}`" in data, record
+
+
+def test_card_of_the_packaged_corpus_states_the_audit(packaged_release: Path) -> None:
+    figures = json.loads((REPO / "docs" / "audit.json").read_text(encoding="utf-8"))
+    readme = (packaged_release / "README.md").read_text(encoding="utf-8")
+    annotation = readme[readme.index("## Annotation") : readme.index("## Span convention")]
+    section = annotation[annotation.index("<!-- BEGIN audit") : annotation.index("<!-- END audit -->")]
+    assert "### Audit" in annotation and "python scripts/audit_figures.py" in section
+    for layer, entry in figures["layers"].items():
+        assert f"| {layer} | {entry['checked']} | {entry['errors']} | {entry['open']} |" in section, layer
+    assert f"| total | | {figures['total']['errors']} | 0 |" in section
+
+
+def test_card_without_an_audit_file_has_no_audit_section(fixture_release: Path) -> None:
+    readme = (fixture_release / "README.md").read_text(encoding="utf-8")
+    assert "### Audit" not in readme and "<!-- BEGIN agreement" in readme

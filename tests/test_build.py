@@ -127,23 +127,29 @@ def test_card_of_the_packaged_corpus_shows_its_agreement_file(packaged_release: 
 
 
 @pytest.mark.parametrize(
-    ("content", "where"),
+    ("name", "content", "where"),
     [
-        ('{"mentions": {"strict": {"a": 1}}}', "$.mentions.strict"),
-        ('{"mentions": {"exact": {}}}', "$.mentions"),
-        ('{"actors": 0.9}', "$.actors"),
-        ("[]", "$"),
-        ('{"a": 1, "a": 2}', "duplicate key"),
+        ("agreement.json", '{"mentions": {"strict": {"a": 1}}}', "$.mentions.strict"),
+        ("agreement.json", '{"mentions": {"exact": {}}}', "$.mentions"),
+        ("agreement.json", '{"actors": 0.9}', "$.actors"),
+        ("agreement.json", "[]", "$"),
+        ("agreement.json", '{"a": 1, "a": 2}', "duplicate key"),
+        ("audit.json", '{"audited": "0.1.0", "current": "0.2.0", "items": 3, "layers": {"time": {"checked": 1}}}',
+         "$.layers.time"),
+        ("audit.json", '{"audited": 1, "current": "0.2.0"}', "$.audited"),
+        ("audit.json", '{"audited": "0.1.0", "current": "0.2.0", "items": -1}', "$.items"),
+        ("audit.json", '{"audited": "0.1.0", "current": "0.2.0", "items": 1, "layers": {}}', "$.layers"),
+        ("audit.json", "[]", "$"),
     ],
 )
-def test_malformed_agreement_file_is_a_clear_error(
-    corpus_dir: Path, tmp_path: Path, cli, content: str, where: str
+def test_malformed_agreement_or_audit_file_is_a_clear_error(
+    corpus_dir: Path, tmp_path: Path, cli, name: str, content: str, where: str
 ) -> None:
     (corpus_dir / "docs").mkdir()
-    (corpus_dir / "docs" / "agreement.json").write_text(content, encoding="utf-8")
+    (corpus_dir / "docs" / name).write_text(content, encoding="utf-8")
     result = cli("build", corpus_dir, "--out", tmp_path / "rel")
     assert result.code == 2
-    assert "docs/agreement.json" in result.err and where in result.err
+    assert f"docs/{name}" in result.err and where in result.err
     assert "Traceback" not in result.err
     assert not (tmp_path / "rel").exists()
 

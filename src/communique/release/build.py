@@ -30,7 +30,7 @@ from ..stream.engine import read_head
 from ..stream.export import CONFIGS as EXPORT_CONFIGS
 from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, export_parquet, jsonl_lines
 from ..validate import resolve_root
-from . import agreement, card, croissant, views
+from . import agreement, audit, card, croissant, views
 from .features import features
 from .folder import write_folder
 from .schemas import release_schemas
@@ -65,6 +65,11 @@ def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
     return agreement.parse(node.read_bytes())
 
 
+def _read_audit(root: Traversable | Path) -> dict[str, Any] | None:
+    node = root / "docs" / "audit.json"
+    return audit.parse(node.read_bytes()) if node.is_file() else None
+
+
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -82,6 +87,7 @@ def write_release(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    audit_data: dict[str, Any] | None = None,
 ) -> Release:
     """Write every release file of the validated corpus at ``root`` into the folder ``out`` (which
     exists and is empty), streaming: document files are read a shard at a time and their rows
@@ -117,7 +123,7 @@ def write_release(
         jsonio.write_atomic(out / "schema" / name, text)
     paths = {k: v[0] for k, v in parquet_files.items()}
     meta = card.metadata(summary, release.counts, yaml_features, exported.nbytes, paths)
-    lines = card.body(summary, release.counts, repo_id, agreement_data)
+    lines = card.body(summary, release.counts, repo_id, agreement_data, audit_data)
     jsonio.write_atomic(out / "README.md", card.render(meta, lines))
     jsonio.write_atomic(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
@@ -155,11 +161,13 @@ def build(
     report: Report = run(root, jobs=jobs, progress=progress).report
     if not report.ok:
         raise CorpusInvalidError(report)
-    agreement_data = _read_agreement(root)
+    agreement_data, audit_data = _read_agreement(root), _read_audit(root)
     result: list[Release] = []
 
     def fill(tmp: Path) -> None:
-        result.append(write_release(root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress))
+        result.append(write_release(
+            root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress, audit_data=audit_data
+        ))
 
     write_folder(out, fill, is_release)
     release = result[0]
