@@ -124,3 +124,24 @@ def test_card_of_the_packaged_corpus_states_the_audit(packaged_release: Path) ->
 def test_card_without_an_audit_file_has_no_audit_section(fixture_release: Path) -> None:
     readme = (fixture_release / "README.md").read_text(encoding="utf-8")
     assert "### Audit" not in readme and "<!-- BEGIN agreement" in readme
+
+
+def test_readme_and_long_form_quote_the_committed_figures() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("\n## How it was annotated, and how reliably\n", 1)[1].split("\n## ", 1)[0]
+    audit = json.loads((REPO / "docs" / "audit.json").read_text(encoding="utf-8"))
+    for layer, entry in audit["layers"].items():
+        if entry["errors"]:
+            assert f"{layer} {entry['errors']} → {entry['open']}" in section, layer
+    assert f"{audit['total']['errors']} in all, {audit['total']['open']} open" in section
+    agreement = json.loads((REPO / "docs" / "agreement.json").read_text(encoding="utf-8"))
+    long_form = (REPO / "docs" / "agreement.md").read_text(encoding="utf-8")
+    for layer, entry in agreement.items():
+        strict, lenient = entry["strict"], entry["lenient"]
+        cells = f"{strict['f1']:.3f} | {lenient['f1']:.3f} | {strict['a']} / {strict['b']} |"
+        assert re.search(rf"^\| {layer}( \([^)]*\))? \| {re.escape(cells)}$", section, flags=re.M), layer
+        assert f"| {layer} | {cells} {strict['matched']} |" in long_form, layer
+    script = _script()
+    table = script.markdown(script.figures(script.read_json(script.DECISIONS), script.read_data(script.AUDITED),
+                                           script.read_data(REPO)))
+    assert table in long_form
