@@ -22,6 +22,7 @@ AUDIT_FILE = "docs/audit.json"
 BEGIN = f"<!-- BEGIN audit: generated from {AUDIT_FILE}; edit that file, not this section -->"
 END = "<!-- END audit -->"
 LAYER_KEYS = ("checked", "errors", "open")
+SAME = "same finding as another item"
 
 
 def _count(value: Any) -> bool:
@@ -58,7 +59,11 @@ def section(data: dict[str, Any] | None) -> list[str]:
     if data is None:
         return []
     before, now = data["audited"], data["current"]
-    decided = ", ".join(f"{n} {kind}" for kind, n in data.get("decisions", {}).items())
+    tally = dict(data.get("decisions", {}))
+    same = tally.pop(SAME, None)
+    decided = ", ".join(f"{n} {kind}" for kind, n in tally.items())
+    if same:
+        decided += f"; {same} of them the same finding as another item, counted once"
     errors = sum(v["errors"] for v in data["layers"].values())
     still = sum(v["open"] for v in data["layers"].values())
     lines = [
@@ -67,11 +72,12 @@ def section(data: dict[str, Any] | None) -> list[str]:
         BEGIN,
         "",
         f"Two auditors who had not seen how the annotation was made read version {before} record by record, "
-        "one listing errors, the other what is missing. Each of their "
-        f"{data['items']} items was adjudicated ({decided}); each missing decision rule went into the "
-        f"guidelines and each accepted error was fixed in version {now}. Per layer, the errors found in "
-        f"{before} and those still open in {now} (figures in `{AUDIT_FILE}`, computed by "
-        "`python scripts/audit_figures.py` in the source repository from `agreement/audit/decisions.json`):",
+        "one listing errors, the other what is missing. Each of the "
+        f"{data['items']} items (theirs, an earlier expert audit's and the adjudicator's own) was decided "
+        f"({decided}); each missing decision rule went into the guidelines and each accepted error was fixed "
+        f"in version {now}. Per layer, the errors found in {before}, missing units included, and those still "
+        f"open in {now} (figures in `{AUDIT_FILE}`, computed by `python scripts/audit_figures.py` in the source "
+        "repository from `agreement/audit/decisions.json`):",
         "",
         f"| layer | records checked ({before}) | errors in {before} | open in {now} |",
         "| --- | --- | --- | --- |",
