@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -10,6 +11,19 @@ FIXTURE_CORPUS = TESTS / "fixtures" / "corpus"
 """A small corpus with its own seed texts: two documents (English and German), mentions, events
 with nested arguments, places, times and quantities, statements, nulls and non-ASCII text."""
 CONFIGS = ("documents", "actors", "mentions", "events", "statements", "oneie")
+
+
+def load_script(name: str) -> ModuleType:
+    """Import ``scripts/<name>.py`` of the repository as a module (the scripts are not a package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(f"{name}_script", REPO / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[f"{name}_script"] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 def flip_byte(path: Path, needle: bytes) -> None:

@@ -18,6 +18,7 @@ the corpus.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -31,7 +32,7 @@ from ..stream.engine import read_head
 from ..stream.export import CONFIGS as EXPORT_CONFIGS
 from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, export_parquet, jsonl_lines
 from ..validate import resolve_root
-from . import agreement, card, croissant, views, windows
+from . import agreement, audit, card, croissant, views, windows
 from .features import features
 from .schemas import release_schemas
 from .summary import Summary
@@ -58,11 +59,14 @@ class Release:
         return [name for name, n in self.counts.items() if n == 0]
 
 
-def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
-    node = root / "docs" / "agreement.json"
+def _read_figures(
+    root: Traversable | Path, name: str, parse: Callable[[bytes], dict[str, Any]]
+) -> dict[str, Any] | None:
+    """docs/NAME parsed, or None when the corpus has no such file (the card then says so)."""
+    node = root / "docs" / name
     if not node.is_file():
         return None
-    return agreement.parse(reads.read_node(node, "docs/agreement.json"))
+    return parse(reads.read_node(node, f"docs/{name}"))
 
 
 def _sha256(path: Path) -> str:
@@ -82,6 +86,7 @@ def write_release(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    audit_data: dict[str, Any] | None = None,
 ) -> Release:
     """Write every release file of the validated corpus at ``root`` into the folder ``out`` (which
     exists and is empty), streaming: document files are read a shard at a time and their rows
@@ -120,7 +125,7 @@ def write_release(
         writes.write_file(out / "schema" / name, text)
     paths = {k: v[0] for k, v in parquet_files.items()}
     meta = card.metadata(summary, release.counts, yaml_features, exported.nbytes, paths)
-    lines = card.body(summary, release.counts, repo_id, agreement_data)
+    lines = card.body(summary, release.counts, repo_id, agreement_data, audit_data)
     writes.write_file(out / "README.md", card.render(meta, lines))
     writes.write_file(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
@@ -154,11 +159,14 @@ def build(
     report: Report = run(root, jobs=jobs, progress=progress).report
     if not report.ok:
         raise CorpusInvalidError(report)
-    agreement_data = _read_agreement(root)
+    agreement_data = _read_figures(root, "agreement.json", agreement.parse)
+    audit_data = _read_figures(root, "audit.json", audit.parse)
     result: list[Release] = []
 
     def fill(tmp: Path) -> None:
-        result.append(write_release(root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress))
+        result.append(write_release(
+            root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress, audit_data=audit_data
+        ))
 
     writes.write_folder(out, fill, command="build", source=root if isinstance(root, Path) else None)
     release = result[0]
