@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
@@ -10,6 +13,19 @@ FIXTURE_CORPUS = TESTS / "fixtures" / "corpus"
 """A small corpus with its own seed texts: two documents (English and German), mentions, events
 with nested arguments, places, times and quantities, statements, nulls and non-ASCII text."""
 CONFIGS = ("documents", "actors", "mentions", "events", "statements")
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of the repository (benchmarks/, scripts/) imported by its path, once per session."""
+    name = f"script_{path.parent.name}_{path.stem}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def flip_byte(path: Path, needle: bytes) -> None:

@@ -1,0 +1,223 @@
+"""Write (or check) every table of the documentation whose facts live in code.
+
+    python scripts/docs_tables.py --write   # rewrite each generated block in docs/
+    python scripts/docs_tables.py --check   # exit 1 and name each stale block (the tests do this)
+    python scripts/docs_tables.py --list    # the blocks and the page each lives in
+
+A block is the text between two markers in a page::
+
+    <!-- generated: NAME (python scripts/docs_tables.py --write; do not edit) -->
+    ...
+    <!-- end generated: NAME -->
+
+Each block is produced by one function from its source: the finding codes from
+``communique.codes`` and the hostile fixtures that trigger them, the field tables from the
+pydantic models (through ``communique.release.fields``, as the dataset card's), the label
+mappings from ``communique.ontology``, the agreement figures from ``docs/agreement.json`` and
+``scripts/agreement.py``, and the baselines' scores from ``benchmarks/baselines.py``.
+The performance page is written whole by ``benchmarks/run.py --docs``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from communique import jsonio
+from communique import models as m
+
+DOCS = ROOT / "docs"
+
+
+def begin(name: str) -> str:
+    return f"<!-- generated: {name} (python scripts/docs_tables.py --write; do not edit) -->"
+
+
+def end(name: str) -> str:
+    return f"<!-- end generated: {name} -->"
+
+
+def replace_block(text: str, name: str, block: str) -> str:
+    """``text`` with the lines between the markers of ``name`` replaced by ``block``."""
+    head_marker, tail_marker = begin(name), end(name)
+    once = text.count(head_marker) == 1 and text.count(tail_marker) == 1
+    if not once or text.index(head_marker) > text.index(tail_marker):
+        raise ValueError(f"the page must hold the markers of {name!r} once each, in order: {head_marker} {tail_marker}")
+    head, rest = text.split(head_marker, 1)
+    _, tail = rest.split(tail_marker, 1)
+    return f"{head}{head_marker}\n{block.rstrip()}\n{tail_marker}{tail}"
+
+
+def _script(path: Path, name: str) -> ModuleType:
+    """A script of the repository (benchmarks/, scripts/, tests/) imported by file path."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def codes() -> str:
+    """One table of every finding code, with the hostile fixtures that must produce it."""
+    import communique.validate  # noqa: F401  (the checks register their codes on import)
+    from communique.codes import CODES
+
+    fixtures = _script(ROOT / "tests" / "fixtures" / "hostile" / "make_fixtures.py", "docs_make_fixtures")
+    rows = ["| code | slug | severity | meaning | example fixtures |", "| --- | --- | --- | --- | --- |"]
+    for code in sorted(CODES):
+        c = CODES[code]
+        names = ", ".join(f"`{f.name}`" for f in fixtures.FIXTURES if f.code == code)
+        names = names or f"none: {fixtures.DEFERRED.get(code, 'missing')}"
+        rows.append(f"| {c.code} | {c.slug} | {c.severity} | {c.summary} | {names} |")
+    return "\n".join(rows)
+
+
+RECORDS = (m.Span, m.TimeValue, m.PublicationDate, m.Attribution, m.Quantity, m.Actor, m.Role, m.Mention, m.Event,
+           m.Argument, m.Place, m.EventLink, m.Statement, m.Speaker, m.Document, m.Printed, m.CorpusInfo)  # fmt: skip
+"""The records whose fields the data-model page lists, in reading order."""
+
+
+def fields() -> str:
+    """A field table per record model, from the models' own descriptions."""
+    from communique.release.card import field_table
+    from communique.release.fields import model_tree
+
+    out: list[str] = []
+    for model in RECORDS:
+        doc = (model.__doc__ or "").strip().split("\n\n", 1)[0]
+        out += [f"### {model.__name__}", "", " ".join(doc.split()), "", *field_table(model_tree(model)), ""]
+    return "\n".join(out)
+
+
+def ontology() -> str:
+    """The label inventories with their PLOVER, ACE, FactBank, ACLED and UCDP counterparts."""
+    from communique import ontology as o
+
+    def dash(value: str | None) -> str:
+        return f"`{value}`" if value else "—"
+
+    out = ["### Actor types", "", "| actor type | ACE 2005 | PLOVER / POLECAT |", "| --- | --- | --- |"]
+    out += [f"| `{k}` | {dash(v.ace)} | {dash(v.plover)} |" for k, v in o.ACTOR_TYPES.items()]
+    out += ["", "### Event types", "", "| event type | PLOVER | ACE 2005 / Rich ERE |", "| --- | --- | --- |"]
+    out += [f"| `{k}` | {dash(v.plover)} | {dash(v.ace)} |" for k, v in o.EVENT_TYPES.items()]
+    out += ["", "### Factuality", "", "| factuality | FactBank | Rich ERE realis |", "| --- | --- | --- |"]
+    out += [f"| `{k}` | {dash(v.factbank)} | {dash(v.realis)} |" for k, v in o.FACTUALITY.items()]
+    out += ["", "### Time precision", "", "| precision | ACLED `time_precision` | UCDP `date_prec` |",
+            "| --- | ---: | ---: |"]  # fmt: skip
+    out += [f"| `{k}` | {v} | {o.UCDP_DATE_PREC[k]} |" for k, v in o.ACLED_TIME_PRECISION.items()]
+    return "\n".join(out)
+
+
+def agreement() -> str:
+    """The published agreement figures (docs/agreement.json), as the dataset card shows them."""
+    from communique.release import agreement as card_agreement
+
+    data = card_agreement.parse((ROOT / card_agreement.AGREEMENT_FILE).read_bytes())
+    return "\n".join(card_agreement.table(data))
+
+
+def adjudication() -> str:
+    """How far the adjudicated corpus moved from each pass, measured now by scripts/agreement.py."""
+    script = _script(ROOT / "scripts" / "agreement.py", "docs_agreement_script")
+    gold = script.read_pass(ROOT)
+    layers = ("actors", "mentions", "triggers", "arguments", "times", "statements")
+    rows = ["| layer (exact F1) | " + " | ".join(layers) + " |", "|---" * (len(layers) + 1) + "|"]
+    for n in (1, 2):
+        result = script.agreement(gold, script.read_pass(ROOT / "agreement" / f"pass{n}"))
+        cells = []
+        for layer in layers:
+            entry = result[layer]
+            assert isinstance(entry, dict)
+            figures = entry.get("exact", entry)
+            cells.append(f"{figures['f1']:.3f}")
+        rows.append(f"| adjudicated vs pass {n} | " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def baselines() -> str:
+    """Every baseline scored on the packaged corpus."""
+    script = _script(ROOT / "benchmarks" / "baselines.py", "docs_baselines_script")
+    return str(script.table(*script.run_all(None)))
+
+
+@dataclass(frozen=True)
+class Block:
+    name: str
+    page: str
+    make: Callable[[], str]
+
+
+BLOCKS = (
+    Block("codes", "codes.md", codes),
+    Block("fields", "data-model.md", fields),
+    Block("ontology", "data-model.md", ontology),
+    Block("agreement", "agreement.md", agreement),
+    Block("adjudication", "agreement.md", adjudication),
+    Block("baselines", "benchmarking.md", baselines),
+)
+
+
+def render(docs: Path = DOCS) -> dict[Path, str]:
+    """Every page that holds a block, with its blocks as they should be now."""
+    pages: dict[Path, str] = {}
+    for block in BLOCKS:
+        path = docs / block.page
+        text = pages.get(path) or path.read_text(encoding="utf-8")
+        pages[path] = replace_block(text, block.name, block.make())
+    return pages
+
+
+def stale(docs: Path = DOCS) -> list[str]:
+    """The blocks whose committed text differs from what the code gives now."""
+    fresh = render(docs)
+    out = []
+    for block in BLOCKS:
+        path = docs / block.page
+        committed, wanted = path.read_text(encoding="utf-8"), fresh[path]
+        if _between(committed, block.name) != _between(wanted, block.name):
+            out.append(f"docs/{block.page}: {block.name}")
+    return out
+
+
+def _between(text: str, name: str) -> str:
+    return text.split(begin(name), 1)[1].split(end(name), 1)[0]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    group = parser.add_mutually_exclusive_group(required=True)
+    group.add_argument("--write", action="store_true", help="rewrite every generated block")
+    group.add_argument("--check", action="store_true", help="exit 1 when a block is stale")
+    group.add_argument("--list", action="store_true", help="list the blocks")
+    args = parser.parse_args(argv)
+    try:
+        if args.list:
+            for block in BLOCKS:
+                print(f"{block.name:<14} docs/{block.page}")
+            return 0
+        if args.check:
+            bad = stale()
+            for item in bad:
+                print(f"stale: {item} (run python scripts/docs_tables.py --write)", file=sys.stderr)
+            return 1 if bad else 0
+        for path, text in render().items():
+            if path.read_text(encoding="utf-8") != text:
+                jsonio.write_atomic(path, text)
+                print(f"updated {path.relative_to(ROOT)}")
+    except (OSError, ValueError) as exc:
+        print(f"docs_tables.py: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
