@@ -51,11 +51,11 @@ def commands(text: str) -> list[list[str]]:
     lines += re.findall(r"(?<!`)`(communique [^`]+)`", FENCE.sub("", text))
     out = []
     for line in lines:
-        line = line.strip().removeprefix("$ ")
-        if not line.startswith("communique "):
-            continue
-        line = re.split(r"\s#\s|\s+#", line, maxsplit=1)[0].split(" > ")[0].split(" | ")[0]
-        out.append(shlex.split(line))
+        line = re.split(r"\s#\s|\s+#", line, maxsplit=1)[0]
+        for part in line.split(" && "):
+            part = part.strip().removeprefix("$ ").split(" > ")[0].split(" | ")[0]
+            if part.startswith("communique "):
+                out.append(shlex.split(part))
     return out
 
 
