@@ -1,6 +1,6 @@
 """Write (or check) every table of the documentation whose facts live in code.
 
-    python scripts/docs_tables.py --write   # rewrite each generated block in docs/
+    python scripts/docs_tables.py --write   # rewrite each generated block (docs/ and README.md)
     python scripts/docs_tables.py --check   # exit 1 and name each stale block (the tests do this)
     python scripts/docs_tables.py --list    # the blocks and the page each lives in
 
@@ -14,7 +14,8 @@ Each block is produced by one function from its source: the finding codes from
 ``communique.codes`` and the hostile fixtures that trigger them, the field tables from the
 pydantic models (through ``communique.release.fields``, as the dataset card's), the label
 mappings from ``communique.ontology``, the agreement figures from ``docs/agreement.json`` and
-``scripts/agreement.py``, and the baselines' scores from ``benchmarks/baselines.py``.
+``scripts/agreement.py``, the baselines' scores from ``benchmarks/baselines.py`` and the
+corpus table of README.md from the packaged corpus.
 The performance page is written whole by ``benchmarks/run.py --docs``.
 """
 
@@ -33,8 +34,6 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from communique import jsonio
 from communique import models as m
-
-DOCS = ROOT / "docs"
 
 
 def begin(name: str) -> str:
@@ -143,6 +142,46 @@ def adjudication() -> str:
     return "\n".join(rows)
 
 
+def corpus() -> str:
+    """The packaged corpus in one table (README.md): its documents and the records of each layer."""
+    from collections import Counter
+
+    import communique
+    from communique import ontology as o
+
+    c = communique.load()
+    docs = []
+    for d in c.documents:
+        facts = [f"`{d.id}`"]
+        facts += [d.publisher.value] if d.publisher else []
+        facts += [f"{d.dateline.value} dateline"] if d.dateline else []
+        facts += [f"publication date {d.published.value}, {d.published.source}"] if d.published else []
+        docs.append(", ".join(facts))
+    kinds = Counter(x.kind for x in c.mentions)
+    metonymy = sum(1 for x in c.mentions if x.metonymy)
+    triggers = sum(len(e.triggers) for e in c.events)
+    arguments = sum(len(e.arguments) for e in c.events)
+    qids = sum(1 for a in c.actors if a.wikidata)
+    listed = "; ".join(docs) if len(docs) <= 3 else f"{len(docs)} documents"
+    return "\n".join([
+        f"{c.info.name} {c.version}: {len(c.documents)} document(s) ({listed}), annotated completely under "
+        f"the guidelines {c.info.guidelines_version}.",
+        "",
+        "| layer | records | what each record holds |",
+        "| --- | ---: | --- |",
+        f"| actors | {len(c.actors)} | name, type ({len(o.ACTOR_TYPES)} types mapped to ACE and PLOVER), aliases, "
+        f"Wikidata QID where verified ({qids}), roles and titles with evidence spans, country, group members |",
+        f"| mentions | {len(c.mentions)} | span, actor, kind ("
+        + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        + f"), metonymy flag ({metonymy}) |",
+        f"| events | {len(c.events)} | type ({len(o.EVENT_TYPES)} types, each with its PLOVER category and ACE type), "
+        f"{triggers} trigger spans, {arguments} arguments with roles, place, normalised time with precision, anchor "
+        "and derivation rule, factuality with its source, quantities, links between events |",
+        f"| statements | {len(c.statements)} | speaker, cue and content spans (PARC 3.0), direct or reported, "
+        "speech-act type, the events it is about |",
+    ])  # fmt: skip
+
+
 def baselines() -> str:
     """Every baseline scored on the packaged corpus."""
     script = _script(ROOT / "benchmarks" / "baselines.py", "docs_baselines_script")
@@ -153,38 +192,39 @@ def baselines() -> str:
 class Block:
     name: str
     page: str
+    """The page's path from the repository root."""
     make: Callable[[], str]
 
 
 BLOCKS = (
-    Block("codes", "codes.md", codes),
-    Block("fields", "data-model.md", fields),
-    Block("ontology", "data-model.md", ontology),
-    Block("agreement", "agreement.md", agreement),
-    Block("adjudication", "agreement.md", adjudication),
-    Block("baselines", "benchmarking.md", baselines),
+    Block("codes", "docs/codes.md", codes),
+    Block("fields", "docs/data-model.md", fields),
+    Block("ontology", "docs/data-model.md", ontology),
+    Block("agreement", "docs/agreement.md", agreement),
+    Block("adjudication", "docs/agreement.md", adjudication),
+    Block("baselines", "docs/benchmarking.md", baselines),
+    Block("corpus", "README.md", corpus),
 )
 
 
-def render(docs: Path = DOCS) -> dict[Path, str]:
-    """Every page that holds a block, with its blocks as they should be now."""
+def render(root: Path = ROOT) -> dict[Path, str]:
+    """Every page that holds a block (under ``root``), with its blocks as they should be now."""
     pages: dict[Path, str] = {}
     for block in BLOCKS:
-        path = docs / block.page
+        path = root / block.page
         text = pages.get(path) or path.read_text(encoding="utf-8")
         pages[path] = replace_block(text, block.name, block.make())
     return pages
 
 
-def stale(docs: Path = DOCS) -> list[str]:
-    """The blocks whose committed text differs from what the code gives now."""
-    fresh = render(docs)
+def stale(root: Path = ROOT) -> list[str]:
+    """The blocks whose committed text (under ``root``) differs from what the code gives now."""
+    fresh = render(root)
     out = []
     for block in BLOCKS:
-        path = docs / block.page
-        committed, wanted = path.read_text(encoding="utf-8"), fresh[path]
-        if _between(committed, block.name) != _between(wanted, block.name):
-            out.append(f"docs/{block.page}: {block.name}")
+        path = root / block.page
+        if _between(path.read_text(encoding="utf-8"), block.name) != _between(fresh[path], block.name):
+            out.append(f"{block.page}: {block.name}")
     return out
 
 
@@ -202,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.list:
             for block in BLOCKS:
-                print(f"{block.name:<14} docs/{block.page}")
+                print(f"{block.name:<14} {block.page}")
             return 0
         if args.check:
             bad = stale()
