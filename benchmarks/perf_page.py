@@ -97,8 +97,15 @@ READING = """\
   reads it straight into the models. A load that validates cannot meet 1.5 with pydantic:
   `load_floor_vs_import`, one model of one field, already costs about that much.
 
+Quote resolution has a benchmark of its own: `python benchmarks/resolve.py` runs `communique
+resolve` on its worst case (a seed of one repeated word, quotes whose prefix or suffix occurs
+nowhere, so every occurrence is a candidate that fails) and, on the same text in the same run, a
+`str.find` loop that visits every occurrence and checks nothing. The ratio of resolve's time per
+quote to that scan stays flat from 64 KB to 4 MB seeds: the work is linear in the seed.
+
 `msgspec` and `dask[distributed]` are in the `dev` extra only. The test suite runs
-`benchmarks/run.py --smoke`, which checks that every figure is produced, never a threshold.
+`benchmarks/run.py --smoke` and `benchmarks/resolve.py --smoke`, which check that every figure is
+produced, never a threshold.
 """
 
 
@@ -185,9 +192,9 @@ def main(argv: list[str]) -> int:
     figures_file = Path(argv[0])
     figures = json.loads(figures_file.read_text(encoding="utf-8"))
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-    from communique import jsonio
+    from communique import writes
 
-    jsonio.write_atomic(figures_file.with_suffix(".md"), render(figures))
+    writes.write_file(figures_file.with_suffix(".md"), render(figures))
     print(f"wrote {figures_file.with_suffix('.md')}")
     return 0
 

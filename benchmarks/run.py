@@ -339,12 +339,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if args.docs:
-        from communique import jsonio
+        from communique import writes
 
         date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M")
         page = {**figures, "run": {"command": command, "date": date}}
-        jsonio.write_atomic(args.docs.with_suffix(".json"), json.dumps(page, indent=2) + "\n")
-        jsonio.write_atomic(args.docs, perf_page.render(page))
+        writes.write_file(args.docs.with_suffix(".json"), json.dumps(page, indent=2) + "\n")
+        writes.write_file(args.docs, perf_page.render(page))
         print(f"wrote {args.docs} and {args.docs.with_suffix('.json')}")
     return 0
 

@@ -32,8 +32,8 @@ from types import ModuleType
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique import jsonio
 from communique import models as m
+from communique import writes
 
 
 def begin(name: str) -> str:
@@ -74,7 +74,8 @@ def codes() -> str:
     rows = ["| code | slug | severity | meaning | example fixtures |", "| --- | --- | --- | --- | --- |"]
     for code in sorted(CODES):
         c = CODES[code]
-        names = ", ".join(f"`{f.name}`" for f in fixtures.FIXTURES if f.code == code)
+        built = [f"`{f.name}` (built by the test)" for f in fixtures.BUILT if f.code == code]
+        names = ", ".join([*(f"`{f.name}`" for f in fixtures.FIXTURES if f.code == code), *built])
         names = names or f"none: {fixtures.DEFERRED.get(code, 'missing')}"
         rows.append(f"| {c.code} | {c.slug} | {c.severity} | {c.summary} | {names} |")
     return "\n".join(rows)
@@ -251,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if bad else 0
         for path, text in render().items():
             if path.read_text(encoding="utf-8") != text:
-                jsonio.write_atomic(path, text)
+                writes.write_file(path, text)
                 print(f"updated {path.relative_to(ROOT)}")
     except (OSError, ValueError) as exc:
         print(f"docs_tables.py: {exc}", file=sys.stderr)
