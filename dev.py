@@ -1,7 +1,7 @@
 """Set up and run the project with nothing but Python 3.
 
     python3 dev.py run     # create .venv, install, validate the corpus and build the release (release/)
-    python3 dev.py test    # create .venv, install with test extras, run ruff, mypy and pytest
+    python3 dev.py test    # create .venv, install with test and docs extras, run ruff, mypy and pytest
 
 Both create (or reuse) the virtual environment in .venv and install the package into it.
 """
@@ -48,7 +48,7 @@ def main(argv: list[str]) -> int:
             sh(BIN / "communique", "stats")
             sh(BIN / "communique", "build", *rest)
         elif task == "test":
-            ensure_venv("hf,dev,llm")
+            ensure_venv("hf,dev,llm,docs")
             ensure_label_studio()
             sh(BIN / "ruff", "check", "src", "tests", "benchmarks", "scripts", "dev.py")
             sh(BIN / "mypy")

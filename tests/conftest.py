@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -105,3 +106,35 @@ def base_corpus(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
     shutil.copytree(BASE_CORPUS, root)
     return root
+
+
+ARTIFACTS = REPO / "artifacts"
+"""Screenshots and other files kept for reviewers (git-ignored)."""
+
+
+@pytest.fixture(scope="session")
+def chromium_ready() -> None:
+    """Make sure Debian's chromium is installed (installing it as root when it is missing)."""
+    from chromium import ensure_chromium
+
+    reason = ensure_chromium()
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def browser(chromium_ready: None, tmp_path: Path) -> Iterator[Any]:
+    from chromium import Browser
+
+    b = Browser(tmp_path / "profile")
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots for reviewers go (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

@@ -1,4 +1,4 @@
-"""Ajv, the JavaScript validator README.md recommends, agrees with the models on every fixture."""
+"""Ajv, the JavaScript validator docs/validating.md recommends, agrees with the models on every fixture."""
 
 from __future__ import annotations
 

@@ -3,8 +3,8 @@
 Codes are stable: once released, a code keeps its meaning. E1xx are structure (files, JSON,
 the record format), E2xx references between records, E3xx semantics (spans against the text,
 dates, hashes), W4xx quality warnings, E5xx the files of other formats being imported
-(:mod:`communique.formats`). The table in README.md ("Finding codes") lists the same
-codes; a test checks both directions.
+(:mod:`communique.formats`). The documentation's finding-codes page (docs/codes.md) is
+generated from this registry by scripts/docs_tables.py; a test fails when it is stale.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Scoring a predicted corpus against the gold corpus, task by task.
 
->>> import communique
->>> report = communique.score(communique.load(), communique.load("my_predictions"))
->>> report["events"].f1, report.to_dict()["events"]["lenient"]["recall"]
+    >>> import communique
+    >>> report = communique.score(communique.load(), communique.load("my_predictions"))
+    >>> report["events"].f1, report.to_dict()["events"]["lenient"]["recall"]
 
 Predictions are a corpus in the gold corpus's own format; ids may differ from gold. Units are
 matched by document, spans and labels, and actors by Wikidata QID, name or alias, never by id.

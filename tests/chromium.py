@@ -1,7 +1,7 @@
-"""A small headless-Chromium driver over the DevTools protocol (websocket-client), for view tests.
+"""A small headless-Chromium driver over the DevTools protocol (websocket-client), for the browser tests.
 
 Chromium is Debian's package (/usr/bin/chromium); it runs headless, sandbox off, with its own
-profile in a temporary folder, and every host name resolves to nothing, so a page that tried to
+profile in a temporary folder, and every host name but 127.0.0.1 resolves to nothing, so a page that tried to
 load anything from the network would fail rather than reach it.
 """
 
@@ -33,7 +33,7 @@ FLAGS = [
     "--no-first-run",
     "--no-default-browser-check",
     "--mute-audio",
-    "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",  # loopback only (the docs tests serve there)
     "--remote-debugging-address=127.0.0.1",
     "--remote-debugging-port=0",
     "--allow-file-access-from-files",
@@ -125,8 +125,12 @@ class Browser:
 
     def open(self, path: Path) -> None:
         """Load a file; the events kept so far are dropped, so each page is checked on its own."""
+        self.open_url(path.resolve().as_uri())
+
+    def open_url(self, url: str) -> None:
+        """Load a URL (a file: URI or a server on 127.0.0.1), dropping the events kept so far."""
         self.events.clear()
-        self.send("Page.navigate", url=path.resolve().as_uri())
+        self.send("Page.navigate", url=url)
         self.wait_event("Page.loadEventFired")
 
     def js(self, expression: str) -> Any:
