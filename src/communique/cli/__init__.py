@@ -30,6 +30,7 @@ COMMANDS = (
     "build",
     "show",
     "synth",
+    "docs",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 
