@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import communique
-from communique import jsonio
+from communique import writes
 from communique.baselines import BASELINES, write_baseline
 from communique.scoring import TASKS, ScoreReport
 
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         except (OSError, ValueError) as exc:
             print(f"baselines.py: {args.readme}: {exc}", file=sys.stderr)
             return 2
-        jsonio.write_atomic(args.readme, text)
+        writes.write_file(args.readme, text)
         print(f"updated {args.readme}")
     else:
         print(block)

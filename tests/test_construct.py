@@ -99,12 +99,15 @@ def _as_packaged(monkeypatch: pytest.MonkeyPatch, root: Path) -> None:
 
 
 def _break_a_reference(root: Path) -> None:
-    """Make a valid corpus invalid (a dangling actor reference) and record the new bytes in its manifest."""
+    """Make a valid corpus invalid (a dangling actor reference) and record the new bytes in its manifest
+    (rendered and written directly: ``manifest.write`` refuses a corpus that does not validate)."""
     path = root / "data" / "documents" / "fx01_kyiv_talks.json"
     raw: dict[str, Any] = json.loads(path.read_bytes())
     raw["mentions"][0]["actor"] = "nobody_at_all"
     path.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    manifest.write(root)
+    with pytest.raises(CorpusInvalidError):
+        manifest.write(root)
+    (root / manifest.MANIFEST_FILE).write_text(manifest.render(root), encoding="utf-8")
 
 
 def test_a_corpus_given_by_path_is_always_validated(corpus_dir: Path) -> None:

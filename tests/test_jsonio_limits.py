@@ -1,8 +1,7 @@
-"""Strict JSON reading: every hostile byte string is a JsonReadError with a clear message."""
+"""Strict JSON parsing: every hostile byte string is a JsonReadError with a clear message."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -73,34 +72,6 @@ def test_size_limit_is_checked_before_parsing(monkeypatch: pytest.MonkeyPatch) -
     with pytest.raises(jsonio.JsonReadError, match="limit is 10 bytes"):
         jsonio.loads(b'{"a": "0123456789"}')
     assert jsonio.loads(b'{"a": 1}') == {"a": 1}
-
-
-def test_read_path_never_reads_an_oversized_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    big = tmp_path / "big.json"
-    big.write_bytes(b"[" + b"0," * 100 + b"0]")
-    monkeypatch.setattr(jsonio, "MAX_FILE_BYTES", 50)
-
-    def no_open(*args: object, **kwargs: object) -> None:
-        raise AssertionError("an oversized file was opened")
-
-    monkeypatch.setattr(Path, "open", no_open)
-    with pytest.raises(jsonio.JsonReadError, match="203 bytes; the limit is 50 bytes"):
-        jsonio.read_path(big)
-
-
-def test_read_limited_stops_one_byte_past_the_limit() -> None:
-    asked: list[int] = []
-
-    class Counting(io.BytesIO):
-        def read(self, size: int | None = -1) -> bytes:
-            asked.append(-1 if size is None else size)
-            return super().read(size)
-
-    source = Counting(b"x" * 1000)
-    with pytest.raises(jsonio.JsonReadError, match="larger than the limit of 100 bytes"):
-        jsonio.read_limited(source, 100)
-    assert asked == [101]
-    assert jsonio.read_limited(io.BytesIO(b"x" * 100), 100) == b"x" * 100
 
 
 def test_load_path_reads_a_file(tmp_path: Path) -> None:

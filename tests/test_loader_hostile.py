@@ -42,14 +42,14 @@ def test_base_corpus_is_valid(base_corpus: Path) -> None:
 
 
 def test_permission_denied_is_e101(base_corpus: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli) -> None:
-    real = jsonio.read_path
+    real = os.open
 
-    def read_path(path: Path) -> bytes:
-        if path.name == "actors.json":
+    def denying_open(path: str, flags: int, *args: int, **kwargs: object) -> int:
+        if os.fspath(path).endswith("actors.json"):
             raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
+        return real(path, flags, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(jsonio, "read_path", read_path)
+    monkeypatch.setattr(os, "open", denying_open)
     code, report, _ = _validate_cli(cli, base_corpus)
     assert code == 1
     [finding] = [f for f in report["findings"] if f["code"] == "E101"]  # type: ignore[union-attr]

@@ -105,3 +105,37 @@ def test_describe_escapes_what_a_terminal_would_act_on() -> None:
     text = finding.describe()
     assert text == "a\\x1b[2Jb\\x07 $: E100 x\\u202ey\\nz\\ud800 “ok” é"
     text.encode("utf-8")
+
+
+def test_an_edited_packaged_corpus_gets_no_manifest_and_never_loads_unvalidated(
+    packaged_dir: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A manifest vouches for a corpus: `load()` builds the packaged corpus from its checksummed
+    files without validating them again, so a manifest written over an edited, invalid corpus
+    would let `span.start == "abc"` load. It is refused instead, with the findings."""
+    from communique import api
+
+    doc = sorted((packaged_dir / "data" / "documents").glob("*.json"))[0]
+    raw = json.loads(doc.read_bytes())
+    raw["mentions"][0]["span"]["start"] = "abc"
+    doc.write_text(json.dumps(raw, indent=2), encoding="utf-8")
+    recorded = (packaged_dir / manifest.MANIFEST_FILE).read_bytes()
+    result = cli("manifest", "--write", packaged_dir)
+    assert result.code == 1, result.err
+    assert "E103" in result.err and "$.mentions[0].span.start" in result.err
+    assert "does not validate" in result.err and "was not written" in result.err
+    assert (packaged_dir / manifest.MANIFEST_FILE).read_bytes() == recorded
+    with pytest.raises(communique.CorpusInvalidError):
+        manifest.write(packaged_dir)
+    monkeypatch.setattr(api, "resolve_root", lambda path: packaged_dir if path is None else Path(path))
+    with pytest.raises(communique.IntegrityError):
+        communique.load()  # the packaged path: checksums first, and they no longer agree
+    with pytest.raises(communique.CorpusInvalidError, match="E103"):
+        communique.load(packaged_dir, verify=False)  # a corpus by path is validated in full
+
+
+def test_manifest_write_on_a_valid_corpus_still_writes(base_corpus: Path, cli: Cli) -> None:
+    result = cli("manifest", "--write", base_corpus)
+    assert result.code == 0, result.err
+    assert communique.validate(base_corpus).ok
+    assert [f.code for f in manifest.verify(base_corpus)] == []

@@ -53,7 +53,16 @@ def test_synth_command_writes_a_corpus_and_refuses_a_full_folder(
     assert main(["synth", "--documents", "3", "--out", str(out)]) == 0
     assert len(list((out / "data" / "documents").glob("*.json"))) == 3
     assert main(["synth", "--documents", "3", "--out", str(out)]) == 2
-    assert "not an empty folder" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "already exists" in err and "--force" in err
+    assert main(["synth", "--documents", "2", "--out", str(out), "--force"]) == 0
+    assert len(list((out / "data" / "documents").glob("*.json"))) == 2
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine\n", encoding="utf-8")
+    assert main(["synth", "--documents", "3", "--out", str(mine), "--force"]) == 2
+    assert "has no marker" in capsys.readouterr().err
+    assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
     assert main(["validate", str(out), "--quiet"]) == 0
 
 

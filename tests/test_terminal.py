@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from pathlib import Path
+
 import communique
 from communique.terminal import render_terminal
+from hostile import Cli
 
 DOC = "000_bd8b5cfe7c34e604"
 
@@ -34,3 +39,25 @@ def test_colour_marks_only_on_request() -> None:
     corpus = communique.load()
     assert "\x1b[" not in render_terminal(corpus, DOC)
     assert "\x1b[4m" in render_terminal(corpus, DOC, color=True)
+
+
+def test_control_and_bidi_characters_from_a_seed_are_shown_as_escapes(base_corpus: Path, cli: Cli) -> None:
+    """The validator's messages escape what a terminal acts on; the terminal view does the same."""
+    evil = "\x1b[2J\u202e"  # clear the screen, then reverse the line
+    seed = base_corpus / "seeds" / "doc001.txt"
+    data = seed.read_bytes().replace(b"talks", evil.encode())  # five characters for five
+    seed.write_bytes(data)
+    doc = base_corpus / "data" / "documents" / "doc001.json"
+    escaped = json.dumps(evil)[1:-1]
+    raw = json.loads(doc.read_text(encoding="utf-8").replace("the talks were", f"the {escaped} were"))
+    raw["document"]["sha256"] = hashlib.sha256(data).hexdigest()
+    doc.write_text(json.dumps(raw), encoding="utf-8")
+    corpus = communique.load(base_corpus)
+    for color in (False, True):
+        shown = render_terminal(corpus, "doc001", color=color)
+        assert "\u202e" not in shown and "\x1b[2J" not in shown
+        assert "\\x1b[2J\\u202e" in shown
+    assert "\x1b" not in render_terminal(corpus, "doc001", color=False)
+    result = cli("show", "doc001", "--dir", base_corpus)
+    assert result.code == 0, result.err
+    assert "\x1b" not in result.out and "\u202e" not in result.out and "\\x1b[2J\\u202e" in result.out

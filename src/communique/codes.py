@@ -30,6 +30,7 @@ _CODES = [
     Code("E104", "unsupported-schema-version", "error", "the file's schema_version is not one this package reads"),
     Code("E105", "file-name-mismatch", "error", "a document file's name differs from its document id"),
     Code("E106", "checksum-mismatch", "error", "a file differs from the checksum recorded in MANIFEST.json"),
+    Code("E107", "symlink-loop", "error", "a symbolic link loops (to itself, or to a folder that holds it)"),
     # E2xx references between records
     Code("E200", "duplicate-id", "error", "the same id is used by two records (in one file or across files)"),
     Code("E201", "case-colliding-id", "error", "two ids differ only in letter case"),

@@ -56,3 +56,7 @@ class SpanResolutionError(CommuniqueError):
 
 class ScoringError(CommuniqueError):
     """Predictions cannot be scored against the gold corpus (other documents or texts, broken references)."""
+
+
+class OutputError(CommuniqueError):
+    """An output cannot be written, or would replace something the package did not write."""

@@ -1,21 +1,18 @@
-"""Strict JSON reading and atomic writing.
+"""Strict JSON parsing, and the text the repository stores JSON as (files are opened and read by
+:mod:`communique.reads`).
 
-Reading rejects what the JSON standard leaves open and other tools would read differently:
+Parsing rejects what the JSON standard leaves open and other tools would read differently:
 duplicate keys in one object, NaN and Infinity, a byte-order mark, invalid UTF-8, and numbers
-or nesting beyond documented limits. Writing goes to a temporary file in the same folder that
-is then renamed over the target, so a file appears whole or not at all.
+or nesting beyond documented limits. Writing goes through :mod:`communique.writes`.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import stat
-import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 """Largest file read (256 MiB); larger files are refused with a clear message, before they are read."""
@@ -150,32 +147,12 @@ def loads(data: bytes) -> Any:
     return value
 
 
-def read_limited(source: IO[bytes], limit: int | None = None) -> bytes:
-    """Read at most ``limit`` bytes (default :data:`MAX_FILE_BYTES`) from an open binary file.
-
-    Raises :class:`JsonReadError` when the file holds more, without reading the rest into memory.
-    """
-    cap = MAX_FILE_BYTES if limit is None else limit
-    data = source.read(cap + 1)
-    if len(data) > cap:
-        raise JsonReadError(
-            f"file is larger than the limit of {cap} bytes (communique.jsonio.MAX_FILE_BYTES): "
-            "split the corpus into more document files"
-        )
-    return data
-
-
 def read_path(path: Path) -> bytes:
-    """Read a file whose size is checked with ``stat`` first: an oversized file is never read.
+    """The bytes of a regular file within :data:`MAX_FILE_BYTES`, measured before it is read
+    (:func:`communique.reads.read_file`; :class:`communique.reads.ReadRefused` otherwise)."""
+    from .reads import read_file
 
-    Raises :class:`JsonReadError` for a file over :data:`MAX_FILE_BYTES` and ``OSError`` when it
-    cannot be read.
-    """
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise _too_large(size)
-    with path.open("rb") as fh:
-        return read_limited(fh)
+    return read_file(path)
 
 
 def load_path(path: Path) -> Any:
@@ -186,51 +163,3 @@ def load_path(path: Path) -> Any:
 def dumps(obj: Any) -> str:
     """Serialise as the repository stores JSON: two-space indent, UTF-8, trailing newline."""
     return json.dumps(obj, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
-
-
-def _new_file_mode(path: Path) -> int:
-    """The mode the written file gets: the old file's, else what ``open`` would give (0o666 less umask)."""
-    try:
-        return stat.S_IMODE(path.stat().st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that the file appears whole or not at all.
-
-    The bytes go to a temporary file in the same folder, are flushed to disk, and the temporary
-    file is renamed over ``path``. On any error (or interruption) the temporary file is removed
-    and an existing ``path`` is left as it was.
-    """
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _new_file_mode(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:  # some file systems refuse fsync on a folder; the rename is done either way
-        pass
-    finally:
-        os.close(dir_fd)

@@ -16,7 +16,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from . import jsonio
+from . import reads
 from .errors import UnsafePathError
 from .models import ActorsFile, CorpusInfo, DocumentFile
 from .paths import is_plain_id, split_name
@@ -87,42 +87,15 @@ def _child(root: Traversable | Path, rel: str) -> Traversable | Path:
     return node
 
 
-def _not_a_file(node: Traversable | Path, rel: str) -> Finding:
-    """Why ``node`` (which is not a regular file) cannot be read: E100 when absent, E101 otherwise."""
-    if isinstance(node, Path):
-        if node.is_dir():
-            return Finding(rel, "$", "E101", f"cannot read {rel}: it is a folder; expected a file")
-        if node.exists():
-            return Finding(rel, "$", "E101", f"cannot read {rel}: not a regular file (a device, pipe or socket)")
-        dangling = " (a symbolic link to a missing file)" if node.is_symlink() else ""
-    else:
-        if node.is_dir():
-            return Finding(rel, "$", "E101", f"cannot read {rel}: it is a folder; expected a file")
-        dangling = ""
-    return Finding(rel, "$", "E100", f"missing file {rel}{dangling}; expected it in the corpus directory")
-
-
 def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
-    """The bytes of ``root/rel``, or None with an E100 (missing), E101 (unreadable) or E102 (too large) finding.
-
-    The size is checked before reading (``stat`` for a real file, a bounded read otherwise): a file
-    over :data:`communique.jsonio.MAX_FILE_BYTES` is never read into memory.
+    """The bytes of ``root/rel``, or None with the finding :mod:`communique.reads` gives: E100
+    (missing), E101 (unreadable, a folder, a FIFO, a device), E102 (too large) or E107 (a symbolic
+    link loop). A file over :data:`communique.jsonio.MAX_FILE_BYTES` is never read into memory.
     """
-    node = _child(root, rel)
     try:
-        if not node.is_file():
-            report.add(_not_a_file(node, rel))
-            return None
-        if isinstance(node, Path):
-            return jsonio.read_path(node)
-        with node.open("rb") as fh:
-            return jsonio.read_limited(fh)
-    except jsonio.JsonReadError as exc:
-        report.add(Finding(rel, "$", "E102", exc.message))
-        return None
-    except (OSError, ValueError) as exc:  # ValueError: a name the OS cannot represent (NUL byte)
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        report.add(Finding(rel, "$", "E101", f"cannot read {rel}: {reason}"))
+        return reads.read_node(_child(root, rel), rel)
+    except reads.ReadRefused as exc:
+        report.add(exc.finding(rel))
         return None
 
 
@@ -139,6 +112,9 @@ def iter_document_names(
     folder = _child(root, DOCUMENTS_DIR)
     try:
         if not folder.is_dir():
+            refusal = reads.stat_refusal(folder, DOCUMENTS_DIR) if isinstance(folder, Path) else None
+            if refusal is not None and refusal.code != "E100" and report is not None:
+                report.add(refusal.finding(DOCUMENTS_DIR))
             return
         names = sorted(p.name for p in folder.iterdir())
     except OSError as exc:

@@ -12,14 +12,15 @@ without a manifest is not checked.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from . import jsonio
-from .errors import CommuniqueError
-from .report import Finding
+from . import jsonio, reads, writes
+from .errors import CommuniqueError, CorpusInvalidError
+from .report import Finding, Report
 
 MANIFEST_FILE = "MANIFEST.json"
 MANIFEST_FORMAT = 1
@@ -46,34 +47,32 @@ class Entry:
         return out
 
 
-def _walk(node: Root, prefix: str) -> list[str]:
-    found: list[str] = []
-    for child in node.iterdir():
-        if child.name.startswith("."):
-            continue
-        rel = f"{prefix}/{child.name}"
-        if child.is_dir():
-            found.extend(_walk(child, rel))
-        elif child.is_file():
-            found.append(rel)
+def listing(root: Root) -> reads.Listing:
+    """The files under data/ and seeds/, and what there is no file to record (special files,
+    symbolic link loops), from :func:`communique.reads.walk`."""
+    found = reads.Listing()
+    for top in SHIPPED_DIRS:
+        part = reads.walk(root, top)
+        found.files.extend(part.files)
+        found.refused.extend(part.refused)
+    found.files.sort()
     return found
 
 
 def shipped_files(root: Root) -> list[str]:
-    """Relative paths of every file under data/ and seeds/, sorted."""
-    files: list[str] = []
-    for top in SHIPPED_DIRS:
-        node = root / top
-        if node.is_dir():
-            files.extend(_walk(node, top))
-    return sorted(files)
+    """Relative paths of every regular file under data/ and seeds/, sorted."""
+    return listing(root).files
 
 
-def _read(root: Root, rel: str) -> bytes:
+def _node(root: Root, rel: str) -> Root:
     node: Root = root
     for part in rel.split("/"):
         node = node / part
-    return node.read_bytes()
+    return node
+
+
+def _read(root: Root, rel: str) -> bytes:
+    return reads.read_node(_node(root, rel), rel)
 
 
 def record_counts(rel: str, data: bytes) -> dict[str, int]:
@@ -96,9 +95,20 @@ def entry(rel: str, data: bytes) -> Entry:
     return Entry(rel, hashlib.sha256(data).hexdigest(), len(data), record_counts(rel, data))
 
 
+def _entry(root: Root, rel: str) -> Entry:
+    """A data file is read whole (bounded) to count its records; a seed is streamed through the hash."""
+    if rel.endswith(".json"):
+        return entry(rel, _read(root, rel))
+    digest, size = reads.sha256(_node(root, rel), rel)
+    return Entry(rel, digest, size, {})
+
+
 def compute(root: Root) -> dict[str, Any]:
-    """The manifest of the corpus at ``root`` as it is now (deterministic: no timestamps)."""
-    entries = [entry(rel, _read(root, rel)) for rel in shipped_files(root)]
+    """The manifest of the corpus at ``root`` as it is now (deterministic: no timestamps).
+
+    Raises :class:`communique.reads.ReadRefused` for a file that cannot be read.
+    """
+    entries = [_entry(root, rel) for rel in shipped_files(root)]
     totals: dict[str, int] = {}
     for e in entries:
         for key, n in e.records.items():
@@ -108,7 +118,7 @@ def compute(root: Root) -> dict[str, Any]:
         raw = jsonio.loads(_read(root, "data/corpus.json"))
         if isinstance(raw, dict):
             info = raw
-    except (OSError, jsonio.JsonReadError):
+    except (reads.ReadRefused, jsonio.JsonReadError):
         pass
     return {
         "manifest_format": MANIFEST_FORMAT,
@@ -124,10 +134,29 @@ def render(root: Root) -> str:
     return jsonio.dumps(compute(root))
 
 
+def refusals(root: Path) -> Report:
+    """What stops a manifest from being written for the corpus at ``root``: every error of
+    :func:`communique.validate` (the manifest itself aside) and every file under data/ or seeds/
+    that cannot be recorded (a FIFO, a device, a symbolic link loop). Empty when it may be written."""
+    from .stream import default_jobs
+    from .validate import validate
+
+    report = validate(root, verify=False, jobs=default_jobs())
+    report.extend(listing(root).refused)
+    return Report(report.root, report.errors).sorted()
+
+
 def write(root: Path) -> Path:
-    """Regenerate ``root/MANIFEST.json`` atomically; return its path."""
+    """Regenerate ``root/MANIFEST.json`` atomically; return its path.
+
+    A manifest vouches for the corpus: it is written only for a corpus that validates. Raises
+    :class:`~communique.errors.CorpusInvalidError` with the findings otherwise (nothing is written).
+    """
+    refused = refusals(root)
+    if not refused.ok:
+        raise CorpusInvalidError(refused)
     target = root / MANIFEST_FILE
-    jsonio.write_atomic(target, render(root))
+    writes.write_file(target, render(root))
     return target
 
 
@@ -137,14 +166,9 @@ class ManifestError(CommuniqueError):
 
 def _recorded(root: Root) -> dict[str, dict[str, Any]] | None:
     node = root / MANIFEST_FILE
-    if not node.is_file():
-        return None
-    if isinstance(node, Path):
-        data = jsonio.read_path(node)  # size checked before reading
-    else:
-        with node.open("rb") as fh:
-            data = jsonio.read_limited(fh)
-    raw = jsonio.loads(data)
+    if not node.is_file() and not (isinstance(node, Path) and os.path.lexists(node)):
+        return None  # no manifest; one that is a FIFO, a device or a loop is refused by the read
+    raw = jsonio.loads(reads.read_node(node, MANIFEST_FILE))  # size checked before reading
     files = raw.get("files") if isinstance(raw, dict) else None
     if not isinstance(files, list) or not all(
         isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str) for f in files
@@ -159,31 +183,31 @@ def verify(root: Root) -> list[Finding]:
         recorded = _recorded(root)
     except (jsonio.JsonReadError, ManifestError) as exc:
         return [Finding(MANIFEST_FILE, "$", "E102", f"cannot read the manifest: {exc}")]
-    except OSError as exc:
-        return [Finding(MANIFEST_FILE, "$", "E101", f"cannot read the manifest: {exc.strerror or exc}")]
+    except reads.ReadRefused as exc:
+        return [Finding(MANIFEST_FILE, "$", exc.code, f"cannot read the manifest: {exc.reason}")]
     if recorded is None:
         return []
     hint = "; if the change is intended, run `communique manifest --write`"
-    findings: list[Finding] = []
-    present = shipped_files(root)
+    found = listing(root)
+    findings: list[Finding] = list(found.refused)
+    present = found.files
     for rel in present:
         want = recorded.get(rel)
         if want is None:
             findings.append(Finding(rel, "$", "E106", f"{rel} is not recorded in {MANIFEST_FILE}{hint}"))
             continue
         try:
-            data = _read(root, rel)
-        except OSError as exc:
-            findings.append(Finding(rel, "$", "E101", f"cannot read {rel}: {exc.strerror or exc}"))
+            actual, size = reads.sha256(_node(root, rel), rel)  # streamed: memory stays flat
+        except reads.ReadRefused as exc:
+            findings.append(exc.finding(rel))
             continue
-        actual = hashlib.sha256(data).hexdigest()
         if actual != want["sha256"]:
             findings.append(
                 Finding(
                     rel,
                     "$",
                     "E106",
-                    f"{rel} has sha256 {actual} ({len(data)} bytes) but {MANIFEST_FILE} records "
+                    f"{rel} has sha256 {actual} ({size} bytes) but {MANIFEST_FILE} records "
                     f"{want['sha256']} ({want.get('bytes')} bytes){hint}",
                     expected=want["sha256"],
                     found=actual,

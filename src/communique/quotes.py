@@ -34,10 +34,13 @@ def find_quote(
     if not quote:
         raise SpanResolutionError("empty quote: a span quote needs at least one character")
     starts = []
+    before = len(prefix) if prefix is not None else 0
     index = text.find(quote)
-    while index != -1:
+    while index != -1:  # each candidate costs the length of its context, never the length of the text
         end = index + len(quote)
-        if (prefix is None or text[:index].endswith(prefix)) and (suffix is None or text.startswith(suffix, end)):
+        if (prefix is None or (index >= before and text.startswith(prefix, index - before))) and (
+            suffix is None or text.startswith(suffix, end)
+        ):
             starts.append(index)
         index = text.find(quote, index + 1)
     context = "".join(f" {k}={v!r}" for k, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)

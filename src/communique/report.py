@@ -15,8 +15,9 @@ Severity = Literal["error", "warning"]
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def _printable(text: str) -> str:
-    """``text`` with control, bidi-override and surrogate characters written as escapes ('\\x1b')."""
+def printable(text: str) -> str:
+    """``text`` with control, bidi-override and surrogate characters written as escapes ('\\x1b'):
+    what a terminal would act on (move the cursor, recolour, reorder the line) is shown, not done."""
     return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
@@ -48,7 +49,7 @@ class Finding:
         """
         where = self.file + (f":{self.line}" if self.line else "")
         rec = f" [{self.record}]" if self.record else ""
-        return _printable(f"{where} {self.path}{rec}: {self.code} {self.message}")
+        return printable(f"{where} {self.path}{rec}: {self.code} {self.message}")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from . import jsonio
+from . import jsonio, writes
 from .models import (
     SCHEMA_VERSION,
     Actor,
@@ -146,11 +146,11 @@ def generate_all() -> dict[str, str]:
 
 def write(folder: Path) -> list[Path]:
     """(Re)write every schema file in ``folder``, each atomically; return the paths written."""
-    folder.mkdir(parents=True, exist_ok=True)
+    writes.make_folder(folder)
     written = []
     for file, text in generate_all().items():
         target = folder / file
-        jsonio.write_atomic(target, text)
+        writes.write_file(target, text)
         written.append(target)
     return written
 

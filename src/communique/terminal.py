@@ -8,6 +8,10 @@ every annotation that starts in the paragraph, in text order, with its offsets a
     T  time        [start,end) "text" = value (precision, rule)
     Q  quantity    [start,end) "text" = what qualifier value (source)
     S  statement   cue / source / content spans with speaker and type
+
+Text and labels taken from data go through :func:`communique.report.printable`, as the
+validator's messages do: control characters and bidirectional overrides in a seed are shown as
+escapes ('\\x1b', '\\u202e'), never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 
 from .corpus import Corpus
 from .models import Span
+from .report import printable
 
 LAYERS = ("mentions", "events", "times", "quantities", "statements")
 
@@ -75,14 +80,15 @@ def _items(corpus: Corpus, doc_id: str, layers: Iterable[str]) -> list[_Item]:
 
 def _mark(line: str, offset: int, items: list[_Item], color: bool) -> str:
     if not color:
-        return line
+        return printable(line)
     covered = [False] * len(line)
     for it in items:
         for i in range(max(it.start, offset), min(it.end, offset + len(line))):
             covered[i - offset] = True
     out = []
     for i, ch in enumerate(line):
-        out.append(f"\x1b[4m{ch}\x1b[0m" if covered[i] else ch)
+        shown = printable(ch)
+        out.append(f"\x1b[4m{shown}\x1b[0m" if covered[i] else shown)
     return "".join(out)
 
 
@@ -92,7 +98,8 @@ def render_terminal(corpus: Corpus, doc_id: str, *, layers: Iterable[str] = LAYE
     text = doc.text
     items = _items(corpus, doc_id, layers)
     published = doc.published.value if doc.published else "unknown"
-    out = [f"{doc.id}  publisher: {doc.publisher.value if doc.publisher else '-'}  published: {published}", ""]
+    header = f"{doc.id}  publisher: {doc.publisher.value if doc.publisher else '-'}  published: {published}"
+    out = [printable(header), ""]
     offset = 0
     for number, line in enumerate(text.split("\n"), 1):
         end = offset + len(line)
@@ -100,6 +107,6 @@ def render_terminal(corpus: Corpus, doc_id: str, *, layers: Iterable[str] = LAYE
         for it in items:
             if offset <= it.start < end or (it.start == end and not line):
                 tag = f"\x1b[{_COLOURS[it.tag]}m{it.tag}\x1b[0m" if color else it.tag
-                out.append(f"    {tag}  {it.label}")
+                out.append(f"    {tag}  {printable(it.label)}")
         offset = end + 1
     return "\n".join(out) + "\n"

@@ -7,7 +7,7 @@ The package version lives in ``_version.py`` only; the dataset version lives in
 
 from __future__ import annotations
 
-from . import jsonio
+from . import jsonio, reads
 from ._resources import bundle_root
 from .errors import DatasetNotFoundError
 
@@ -16,8 +16,8 @@ def dataset_version() -> str:
     """The version of the packaged corpus, read from its ``data/corpus.json``."""
     node = bundle_root() / "data" / "corpus.json"
     try:
-        raw = jsonio.loads(node.read_bytes())
-    except (OSError, jsonio.JsonReadError) as exc:
+        raw = jsonio.loads(reads.read_node(node, "data/corpus.json"))
+    except (reads.ReadRefused, jsonio.JsonReadError) as exc:
         raise DatasetNotFoundError(f"cannot read the packaged data/corpus.json: {exc}") from None
     version = raw.get("version") if isinstance(raw, dict) else None
     if not isinstance(version, str):

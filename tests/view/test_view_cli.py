@@ -66,7 +66,7 @@ def test_show_html_into_an_unwritable_place_is_an_io_error(corpus_dir: Path, tmp
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert main(["show", DOC, "--dir", str(corpus_dir), "--html", str(blocker / "view.html")]) == 2
-    assert "I/O error" in capsys.readouterr().err
+    assert f"{blocker} is not a folder" in capsys.readouterr().err
 
 
 def test_show_without_html_uses_the_terminal_view_when_there_is_one(

@@ -33,10 +33,15 @@ def predict(name: str, corpus: Corpus) -> Prediction:
     return prediction
 
 
-def write_baseline(name: str, corpus: Corpus, out: Path) -> Prediction:
-    """Run baseline ``name`` over ``corpus`` and write the predicted corpus to ``out``."""
+def write_baseline(
+    name: str, corpus: Corpus, out: Path, *, force: bool = False, source: Path | None = None
+) -> Prediction:
+    """Run baseline ``name`` over ``corpus`` and write the predicted corpus to ``out``.
+
+    ``force`` replaces an earlier, unchanged output of a baseline at ``out``; nothing else is ever
+    replaced, and never the folder ``source`` the corpus was read from (:func:`communique.writes.write_folder`)."""
     prediction = predict(name, corpus)
-    prediction.write(out, {d.seed: d.text for d in corpus.documents})
+    prediction.write(out, {d.seed: d.text for d in corpus.documents}, force=force, source=source)
     return prediction
 
 

@@ -10,12 +10,10 @@ actors (publisher and dateline ``actor``), which belong to the gold annotation.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import jsonio
+from .. import jsonio, writes
 from ..corpus import Corpus
 from ..models import (
     SCHEMA_VERSION,
@@ -126,30 +124,26 @@ class Prediction:
             )
         return out
 
-    def write(self, out: Path, seeds: dict[str, str]) -> None:
-        """Write the corpus directory ``out`` whole: built in a temporary folder, then renamed."""
+    def write(self, out: Path, seeds: dict[str, str], *, force: bool = False, source: Path | None = None) -> None:
+        """Write the corpus directory ``out`` whole (see :func:`communique.writes.write_folder`): a
+        non-empty ``out`` is replaced only with ``force`` and only when it is an earlier, unchanged
+        output of ``communique baseline``, never the input corpus ``source``."""
         used = {m.actor for d in self.docs for m in d.mentions}
         info = self.source.info.model_copy(update={"name": f"{self.source.info.name} ({self.name} predictions)"})
         actors = ActorsFile(schema_version=SCHEMA_VERSION, actors=[a for a in self.actors.values() if a.id in used])
-        out = out.resolve()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-        try:
-            (tmp / "data" / "documents").mkdir(parents=True)
-            (tmp / "seeds").mkdir()
+
+        def fill(tmp: Path) -> None:
             _dump(tmp / "data" / "corpus.json", info)
             _dump(tmp / "data" / "actors.json", actors)
+            writes.make_folder(tmp / "data" / "documents")
             for f in self.files():
                 _dump(safe_child(tmp / "data" / "documents", f.document.id, ".json"), f)
+            writes.make_folder(tmp / "seeds")
             for seed, text in seeds.items():
-                safe_child(tmp / "seeds", seed).write_bytes(text.encode("utf-8"))
-            if out.exists():
-                shutil.rmtree(out)
-            tmp.rename(out)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
+                writes.write_file(safe_child(tmp / "seeds", seed), text.encode("utf-8"))
+
+        writes.write_folder(out, fill, command="baseline", replace=force, source=source)
 
 
 def _dump(path: Path, model: CorpusInfo | ActorsFile | DocumentFile) -> None:
-    jsonio.write_atomic(path, jsonio.dumps(model.model_dump(mode="json", exclude_defaults=False)))
+    writes.write_file(path, jsonio.dumps(model.model_dump(mode="json", exclude_defaults=False)))

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .._version import __version__
 from ..errors import CommuniqueError, CorpusInvalidError
-from ._output import err
+from ._output import err, show_notes
 
 COMMANDS = (
     "validate",
@@ -69,6 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    show_notes()
     try:
         code: int = args.func(args)
         return code

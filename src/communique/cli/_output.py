@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from typing import Any
 
@@ -15,6 +16,18 @@ def out(text: str = "") -> None:
 def err(text: str) -> None:
     """Write a line to standard error."""
     print(text, file=sys.stderr)
+
+
+class _Notes(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        err(f"communique: note: {record.getMessage()}")
+
+
+def show_notes() -> None:
+    """Print what the package reports on its logger (e.g. a leftover of a killed write recovered)."""
+    logger = logging.getLogger("communique")
+    if not any(isinstance(h, _Notes) for h in logger.handlers):
+        logger.addHandler(_Notes())
 
 
 def out_json(obj: Any) -> None:

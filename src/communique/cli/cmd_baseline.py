@@ -12,9 +12,8 @@ from typing import Any
 
 from ..api import load
 from ..baselines import BASELINES, write_baseline
-from ._output import err, out
-
-EXIT_USAGE = 2
+from ..outputs import check_output
+from ._output import out
 
 
 def register(sub: Any) -> None:
@@ -27,20 +26,18 @@ def register(sub: Any) -> None:
     p.add_argument("name", choices=sorted(BASELINES), help="the baseline to run")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="where to write the predicted corpus")
     p.add_argument("--corpus", type=Path, metavar="DIR", help="input corpus directory (default: the packaged corpus)")
-    p.add_argument("--force", action="store_true", help="replace DIR when it holds an earlier predicted corpus")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace DIR when it holds an earlier, unchanged output of `communique baseline` (nothing else)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     target: Path = args.out
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        if not args.force:
-            err(f"communique: error: {target} already exists and is not empty; use --force to replace it")
-            return EXIT_USAGE
-        if not (target / "data" / "corpus.json").is_file():
-            err(f"communique: error: {target} does not hold a predicted corpus (no data/corpus.json); not replacing it")
-            return EXIT_USAGE
-    prediction = write_baseline(args.name, load(args.corpus), target)
+    check_output(target, "baseline", replace=args.force, source=args.corpus)  # before the long run
+    prediction = write_baseline(args.name, load(args.corpus), target, force=args.force, source=args.corpus)
     counts = [len(d.mentions) for d in prediction.docs], [len(d.events) for d in prediction.docs]
     statements = sum(len(d.statements) for d in prediction.docs)
     out(

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusInvalidError
+from ..validate import resolve_root
 from ._output import err, out
 from ._progress import ProgressBar
 from .cmd_validate import add_scale_options, jobs_option
@@ -22,7 +23,8 @@ def register(sub: Any) -> None:
         description=(
             "Validate the corpus; on any error list the findings and exit 1 without writing. Otherwise "
             "write the release (dataset card, Parquet and JSON Lines per config, JSON Schemas, croissant.json, "
-            "SHA256SUMS) to a temporary folder beside OUT and rename it into place."
+            "SHA256SUMS) to a temporary folder beside OUT and swap it into place. OUT is replaced only when it is "
+            "empty or an earlier, unchanged release."
         ),
     )
     p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             args.dir,
             args.out,
             args.repo_id,
-            jobs=jobs_option(args.jobs),
+            jobs=jobs_option(args.jobs, resolve_root(args.dir)),
             shard_rows=args.shard_rows,
             progress=bar,
             write_progress=write_progress,

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import manifest
+from ..errors import CorpusInvalidError
 from ..validate import resolve_root
 from ._output import err, out
 
@@ -17,11 +18,16 @@ def register(sub: Any) -> None:
         help="check MANIFEST.json against the shipped files, or regenerate it with --write",
         description=(
             "MANIFEST.json records the sha256, size and record counts of every file under data/ and seeds/. "
-            "Without --write: exit 0 when it is current, 1 when a file differs. With --write: regenerate it."
+            "Without --write: exit 0 when it is current, 1 when a file differs. With --write: regenerate it, "
+            "only for a corpus that validates (exit 1 with the findings otherwise)."
         ),
     )
     p.add_argument("dir", nargs="?", type=Path, help="corpus directory (default: the packaged corpus)")
-    p.add_argument("--write", action="store_true", help="regenerate MANIFEST.json from the files as they are")
+    p.add_argument(
+        "--write",
+        action="store_true",
+        help="regenerate MANIFEST.json from the files as they are (the corpus must validate)",
+    )
     p.set_defaults(func=run)
 
 
@@ -31,7 +37,16 @@ def run(args: argparse.Namespace) -> int:
         if not isinstance(root, Path) or (args.dir is None and root.name == "_bundle"):
             err("communique manifest: the installed package's corpus is not edited in place; give a corpus directory")
             return 2
-        target = manifest.write(root)
+        try:
+            target = manifest.write(root)
+        except CorpusInvalidError as exc:
+            for finding in exc.report.findings:
+                err(f"{finding.severity}: {finding.describe()}")
+            err(
+                f"communique manifest: {root} does not validate ({len(exc.report.errors)} error(s) above); "
+                f"a manifest vouches for a valid corpus, so {manifest.MANIFEST_FILE} was not written"
+            )
+            return 1
         totals = manifest.compute(root)["totals"]
         summary = ", ".join(f"{n} {k}" for k, n in totals.items())
         out(f"wrote {target} ({len(manifest.shipped_files(root))} files; {summary})")

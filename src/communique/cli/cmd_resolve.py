@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from .. import writes
 from ..authoring import resolve_file
-from ..errors import SpanResolutionError
+from ..errors import CorpusInvalidError, SpanResolutionError
 from ..loader import ACTORS_FILE, DOCUMENTS_DIR
 from ._output import err, out
 
@@ -30,11 +31,19 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.dir
     files = list(args.files) or [root / ACTORS_FILE, *sorted((root / DOCUMENTS_DIR).glob("*.json"))]
     failed = 0
+    for folder in sorted({path.parent for path in files}):
+        writes.tidy(folder)  # what a killed earlier run left, also beside files that need no change now
     for path in files:
         try:
             count = resolve_file(root, path)
         except SpanResolutionError as exc:
             err(str(exc))
+            failed += 1
+            continue
+        except CorpusInvalidError as exc:
+            for finding in exc.report.findings:
+                err(f"{finding.severity}: {finding.describe()}")
+            err(f"{path}: not resolved: the file does not have the record format's shape (findings above)")
             failed += 1
             continue
         out(f"{path}: {count} quoted span(s) resolved")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +16,16 @@ def register(sub: Any) -> None:
         help="write a generated valid corpus of any size (deterministic)",
         description=(
             "Write a corpus directory of generated documents with text, actors, mentions, events and statements. "
-            "The same arguments give the same bytes. The folder is written beside OUT and renamed into place."
+            "The same arguments give the same bytes. The folder is written beside DIR and swapped into place."
         ),
     )
     p.add_argument("--documents", type=int, required=True, metavar="N", help="number of documents")
     p.add_argument("--out", type=Path, required=True, metavar="DIR", help="corpus directory to create")
     p.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     p.add_argument("--size", type=int, default=4, help="event sentences per document (default: 4)")
+    p.add_argument(
+        "--force", action="store_true", help="replace DIR when it holds an earlier, unchanged generated corpus"
+    )
     p.set_defaults(func=run)
 
 
@@ -34,17 +35,6 @@ def run(args: argparse.Namespace) -> int:
     if args.documents < 1 or args.size < 1:
         raise CommuniqueError("--documents and --size must be at least 1")
     target: Path = args.out
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise CommuniqueError(f"{target} exists and is not an empty folder; give a new --out")
-    target.absolute().parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.absolute().parent))
-    try:
-        generate_corpus(tmp, documents=args.documents, seed=args.seed, size=args.size)
-        if target.exists():
-            target.rmdir()
-        tmp.rename(target)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    generate_corpus(target, documents=args.documents, seed=args.seed, size=args.size, replace=args.force)
     out(f"wrote {args.documents} document(s) to {target}/ (seed {args.seed})")
     return 0

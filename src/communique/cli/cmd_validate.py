@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from .. import stream
+from .. import loader, stream
 from ..codes import CODES
 from ..errors import CommuniqueError
 from ..report import Report
 from ..stream import default_jobs
+from ..stream.pool import pool_size
 from ..validate import resolve_root
 from ._corpus import corpus_dir
-from ._output import out, out_json
+from ._output import err, out, out_json
 from ._progress import ProgressBar
 
 
@@ -40,12 +42,21 @@ def add_scale_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar (there is none unless on a terminal)")
 
 
-def jobs_option(value: int | None) -> int:
+def jobs_option(value: int | None, root: Traversable | Path | None = None) -> int:
+    """The --jobs value, capped at the cores and the document files of the corpus at ``root``
+    (one line on standard error says so when it is)."""
     if value is None:
         return default_jobs()
     if value < 1:
         raise CommuniqueError(f"--jobs must be at least 1, found {value}")
-    return value
+    if root is None:
+        return value
+    files = sum(1 for _ in loader.iter_document_names(root))
+    capped = pool_size(value, files)
+    if capped < value:
+        cores = stream.engine.default_jobs()
+        err(f"communique: --jobs {value} capped at {capped} ({cores} core(s), {files} document file(s))")
+    return capped
 
 
 def summary(report: Report, documents: int, records: int) -> list[str]:
@@ -85,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
     select = _codes("--select", args.select)
     ignore = _codes("--ignore", args.ignore)
     bar = ProgressBar("validate", args.quiet)
-    result = stream.run(resolve_root(corpus_dir(args.dir)), jobs=jobs_option(args.jobs), progress=bar)
+    root = resolve_root(corpus_dir(args.dir))
+    result = stream.run(root, jobs=jobs_option(args.jobs, root), progress=bar)
     bar.close(result.records)
     report = filter_report(result.report, select, ignore)
     if args.json:

@@ -12,8 +12,8 @@ from pathlib import Path
 from ..api import load
 from ..corpus import Corpus
 from ..errors import CommuniqueError
-from ..jsonio import write_atomic
 from ..models import Actor, DocumentFile
+from ..writes import write_file
 from . import panels
 from .diff import SpanDiff, compare
 from .marks import LAYERS, Mark, collect
@@ -202,5 +202,5 @@ def render_html(doc_id: str, corpus: CorpusLike = None, pred: PredLike = None) -
 def write_html(out: str | Path, doc_id: str, corpus: CorpusLike = None, pred: PredLike = None) -> Path:
     """Render ``doc_id`` and write it to ``out`` atomically; return the path written."""
     path = Path(out)
-    write_atomic(path, render_html(doc_id, corpus, pred))
+    write_file(path, render_html(doc_id, corpus, pred))
     return path

@@ -8,9 +8,10 @@ Layout (``release/`` by default)::
     schema/*.json                              JSON Schemas of the records and files (as shipped in schema/)
     croissant.json                             Croissant 1.0 metadata
     SHA256SUMS                                 sha256sum-style checksums of every other file
+    .communique-output                         what wrote the folder, so a later build may replace it
 
 The build is deterministic (rows in corpus order, fixed row groups, no timestamps: the same bytes
-on any number of processes), atomic (see :mod:`.folder`) and streaming: memory does not grow with
+on any number of processes), atomic (see :mod:`communique.writes`) and streaming: memory does not grow with
 the corpus.
 """
 
@@ -22,7 +23,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from .. import jsonio
+from .. import jsonio, reads, writes
 from ..errors import CommuniqueError, CorpusInvalidError
 from ..report import Report
 from ..stream import Progress, run
@@ -32,7 +33,6 @@ from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, export_parque
 from ..validate import resolve_root
 from . import agreement, card, croissant, views
 from .features import features
-from .folder import write_folder
 from .schemas import release_schemas
 from .summary import Summary
 from .views import CONFIGS, SPLIT
@@ -62,7 +62,7 @@ def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
     node = root / "docs" / "agreement.json"
     if not node.is_file():
         return None
-    return agreement.parse(node.read_bytes())
+    return agreement.parse(reads.read_node(node, "docs/agreement.json"))
 
 
 def _sha256(path: Path) -> str:
@@ -101,7 +101,7 @@ def write_release(
     writer.add(pa.Table.from_pylist(actor_rows, schema=actor_schema))
     exported.files["actors"] = writer.close()
     exported.rows["actors"], exported.nbytes["actors"] = writer.rows, writer.nbytes
-    jsonio.write_atomic(out / "jsonl" / "actors.jsonl", jsonl_lines(actor_rows))
+    writes.write_file(out / "jsonl" / "actors.jsonl", jsonl_lines(actor_rows))
     release = Release(out, info.version)
     yaml_features: dict[str, Any] = {}
     parquet_files: dict[str, tuple[str, str]] = {}
@@ -114,22 +114,17 @@ def write_release(
         parquet_files[cfg.name] = (rel, _sha256(out / rel)) if single else (f"{cfg.name}/{SPLIT}-*.parquet", "")
     summary = Summary(info, exported.documents, tuple(sorted(exported.languages)), dict(exported.statuses))
     for name, text in release_schemas().items():
-        jsonio.write_atomic(out / "schema" / name, text)
+        writes.write_file(out / "schema" / name, text)
     paths = {k: v[0] for k, v in parquet_files.items()}
     meta = card.metadata(summary, release.counts, yaml_features, exported.nbytes, paths)
     lines = card.body(summary, release.counts, repo_id, agreement_data)
-    jsonio.write_atomic(out / "README.md", card.render(meta, lines))
-    jsonio.write_atomic(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
+    writes.write_file(out / "README.md", card.render(meta, lines))
+    writes.write_file(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     sums = "".join(f"{_sha256(out / rel)}  {rel}\n" for rel in files)
-    jsonio.write_atomic(out / CHECKSUMS, sums)
+    writes.write_file(out / CHECKSUMS, sums)
     release.files = sorted([*files, CHECKSUMS])
     return release
-
-
-def is_release(folder: Path) -> bool:
-    """Whether ``folder`` looks like a release this command wrote (so it may be replaced)."""
-    return (folder / CHECKSUMS).is_file() and (folder / "README.md").is_file() and (folder / "croissant.json").is_file()
 
 
 def build(
@@ -149,7 +144,8 @@ def build(
     memory. ``shard_rows`` cuts each config's Parquet file into shards of at most that many rows.
 
     Raises :class:`~communique.errors.CorpusInvalidError` (nothing written) when the corpus has
-    errors, :class:`~communique.release.folder.OutputError` when ``out`` cannot be written.
+    errors, :class:`~communique.errors.OutputError` when ``out`` cannot be written or holds anything
+    but an earlier release (see :mod:`communique.writes`).
     """
     root = resolve_root(path)
     report: Report = run(root, jobs=jobs, progress=progress).report
@@ -161,7 +157,7 @@ def build(
     def fill(tmp: Path) -> None:
         result.append(write_release(root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress))
 
-    write_folder(out, fill, is_release)
+    writes.write_folder(out, fill, command="build", source=root if isinstance(root, Path) else None)
     release = result[0]
     release.path = out
     return release

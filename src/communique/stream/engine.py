@@ -25,6 +25,7 @@ from ..models import ActorsFile, CorpusInfo, DocumentFile, Span
 from ..report import Finding, Report
 from .document import Actors, DocOutcome, check_document
 from .merge import Merger
+from .pool import pool_size
 
 DEFAULT_SHARD = 64
 """Document files per unit of work."""
@@ -170,6 +171,7 @@ def run(
     unread: set[str] = set()
     _, actors = read_head(root, report, unread)
     names = document_names(root, report, unread)
+    result.jobs = pool_size(result.jobs, len(names))
     shards = [names[i : i + shard_size] for i in range(0, len(names), max(1, shard_size))]
     info = actors_info(actors)
     merger = Merger(root, report, actors, unread)

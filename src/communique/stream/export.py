@@ -26,11 +26,12 @@ from typing import IO, Any
 
 from pydantic import ValidationError
 
-from .. import loader
+from .. import loader, writes
 from ..errors import CommuniqueError, CorpusInvalidError
 from ..models import DocumentFile
 from ..report import Report
-from .engine import DEFAULT_SHARD, Progress, _mp_context, default_jobs, paused_gc
+from .engine import DEFAULT_SHARD, Progress, _mp_context, paused_gc
+from .pool import pool_size
 
 RECORD_CONFIGS = ("mentions", "events", "statements")
 CONFIGS = ("documents", *RECORD_CONFIGS)
@@ -166,10 +167,10 @@ class ParquetShards:
     def _open(self) -> Any:
         import pyarrow.parquet as pq
 
-        self.folder.mkdir(parents=True, exist_ok=True)
+        writes.make_folder(self.folder)
         path = self.folder / f".shard-{len(self.written):05d}.parquet"
         self.written.append(path)
-        return pq.ParquetWriter(path, self.schema)
+        return pq.ParquetWriter(writes.claim(path), self.schema)
 
     def _write(self, count: int) -> None:
         import pyarrow as pa
@@ -202,7 +203,7 @@ class ParquetShards:
         final = []
         for i, path in enumerate(self.written):
             target = self.folder / f"{SPLIT}-{i:05d}-of-{total:05d}.parquet"
-            path.rename(target)
+            writes.rename_new(path, target)
             final.append(target)
         return final
 
@@ -251,12 +252,12 @@ def export_parquet(
     sinks: dict[str, IO[bytes]] = {}
     try:
         if jsonl_dir is not None:
-            jsonl_dir.mkdir(parents=True, exist_ok=True)
+            writes.make_folder(jsonl_dir)
             for name in configs:
-                sinks[name] = (jsonl_dir / f"{name}.jsonl").open("wb")
+                sinks[name] = writes.open_new(jsonl_dir / f"{name}.jsonl")
         with paused_gc():
             done = 0
-            for chunk in _chunks(root, shards, configs, jsonl_dir is not None, jobs or default_jobs()):
+            for chunk in _chunks(root, shards, configs, jsonl_dir is not None, pool_size(jobs, len(names))):
                 for name, table in chunk.tables.items():
                     writers[name].add(table)
                 for name, text in chunk.jsonl.items():

@@ -9,9 +9,7 @@ against the fields set across the model tree, see :func:`communique.stream.visit
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -24,7 +22,6 @@ from ..report import Report
 _SURROGATE = re.compile(rb"\\u[dD][89abcdefABCDEF]")
 _JSON_SPACE = b" \t\r\n"
 _BOM = b"\xef\xbb\xbf"
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 def fast_parse(data: bytes) -> DocumentFile | None:
@@ -48,23 +45,6 @@ def key_ends(data: bytes) -> int:
 
 
 def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
-    """:func:`communique.loader.read_bytes` with fewer system calls when all is well: a regular
-    file within the size limit is opened, measured and read through its descriptor at once;
-    anything else (missing, a folder, a pipe, too large, unreadable) is left to the loader, for
-    the same finding. ``O_NONBLOCK`` keeps opening a pipe from waiting for a writer."""
-    if isinstance(root, Path):
-        try:
-            fd = os.open(f"{root}/{rel}", _READ_FLAGS)
-        except (OSError, ValueError):
-            return loader.read_bytes(root, rel, report)
-        try:
-            info = os.fstat(fd)
-            if stat.S_ISREG(info.st_mode) and info.st_size <= jsonio.MAX_FILE_BYTES:
-                data = os.read(fd, info.st_size + 1)  # a buffer of the size fstat gave, not of the limit
-                if len(data) == info.st_size:  # else it changed meanwhile: the loader reads it again
-                    return data
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
+    """:func:`communique.loader.read_bytes`: regular files only, measured before they are read
+    (:mod:`communique.reads`)."""
     return loader.read_bytes(root, rel, report)
