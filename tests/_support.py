@@ -142,3 +142,45 @@ def load_in_subprocess(
     assert proc.returncode == 0, proc.stderr[-4000:]
     result: dict[str, list[dict[str, object]]] = json.loads(out.read_text(encoding="utf-8"))
     return result
+
+
+WHEELHOUSE = REPO / ".wheelhouse"
+"""Wheels of the runtime dependencies and the hf extra, downloaded by ``python3 dev.py test``."""
+
+
+def build_wheel(dest: Path) -> Path:
+    """Build the package's wheel from the working tree into ``dest`` (no network: no build isolation)."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dest), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dest.glob("communique-*.whl")
+    return wheel
+
+
+def fresh_venv(base: Path, wheel: Path, extras: str = "") -> Path:
+    """A new virtual environment under ``base`` with ``wheel`` installed offline; its python.
+
+    Dependencies come from :data:`WHEELHOUSE` only (``--no-index``), so no test reaches a package index.
+    """
+    import os
+    import subprocess
+    import venv
+
+    if not WHEELHOUSE.is_dir():
+        raise RuntimeError(f"{WHEELHOUSE} is missing: run `python3 dev.py test`, which fills it")
+    env_dir = base / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    spec = f"{wheel}[{extras}]" if extras else str(wheel)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(WHEELHOUSE), spec],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    return python

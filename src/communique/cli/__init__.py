@@ -14,12 +14,13 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..errors import CommuniqueError
+from ..errors import CommuniqueError, CorpusInvalidError
 from ._output import err, show_notes
 
 COMMANDS = (
     "validate",
     "stats",
+    "list",
     "schema",
     "add",
     "resolve",
@@ -33,6 +34,7 @@ COMMANDS = (
     "synth",
     "export",
     "import",
+    "docs",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 
@@ -75,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
         return code
+    except CorpusInvalidError as exc:
+        err(f"communique: error: {exc}")
+        return EXIT_INVALID
     except CommuniqueError as exc:
         err(f"communique: error: {exc}")
         return EXIT_USAGE
