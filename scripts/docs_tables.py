@@ -129,7 +129,8 @@ def adjudication() -> str:
         result = measure.agreement(corpus, script.read_pass(ROOT / "agreement" / f"pass{n}"))
         if not rows:
             rows = ["| layer (strict F1) | " + " | ".join(result) + " |", "|---" * (len(result) + 1) + "|"]
-        rows.append(f"| {version} vs pass {n} | " + " | ".join(f"{e['strict']['f1']:.3f}" for e in result.values()) + " |")
+        cells = " | ".join(f"{e['strict']['f1']:.3f}" for e in result.values())
+        rows.append(f"| {version} vs pass {n} | {cells} |")
     return "\n".join(rows)
 
 

@@ -15,19 +15,6 @@ with nested arguments, places, times and quantities, statements, nulls and non-A
 CONFIGS = ("documents", "actors", "mentions", "events", "statements", "oneie")
 
 
-def load_script(name: str) -> ModuleType:
-    """Import ``scripts/<name>.py`` of the repository as a module (the scripts are not a package)."""
-    import importlib.util
-    import sys
-
-    spec = importlib.util.spec_from_file_location(f"{name}_script", REPO / "scripts" / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[f"{name}_script"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def load_script(path: Path) -> ModuleType:
     """A script of the repository (benchmarks/, scripts/) imported by its path, once per session."""
     name = f"script_{path.parent.name}_{path.stem}"

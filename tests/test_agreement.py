@@ -17,7 +17,7 @@ DOC = "000_bd8b5cfe7c34e604.json"
 
 
 def _script() -> ModuleType:
-    return load_script("agreement")
+    return load_script(REPO / "scripts" / "agreement.py")
 
 
 def test_published_figures_are_reproduced() -> None:

@@ -18,7 +18,7 @@ AUDIT = REPO / "agreement" / "audit"
 
 
 def _script() -> ModuleType:
-    return load_script("audit_figures")
+    return load_script(REPO / "scripts" / "audit_figures.py")
 
 
 @pytest.fixture(scope="module")

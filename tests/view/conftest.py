@@ -6,7 +6,6 @@ Chromium (``browser``) and ``artifacts`` are shared fixtures, in tests/conftest.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
