@@ -145,18 +145,32 @@ class CorpusRules:
             for rid, where, compact in zip(outcome.ids, packed, hashable, strict=True):
                 self._register(rid, where, compact)
         self._current = None
-        for ref in outcome.refs:
-            self.pending.append((file_index, ref))
+        self._settle(file_index, outcome.refs, final=False)  # what waits keeps memory: settle what can be
         self.part_of.extend((a, b, outcome.rel, path) for a, b, path in outcome.part_of)
         self.mentioned |= outcome.mentioned
         if outcome.role_findings is not None and outcome.doc_id not in self.role_docs:
             self.role_docs.add(outcome.doc_id)
             self.report.extend(outcome.role_findings)
 
-    def _resolve(self, file_index: int, ref: Ref) -> None:
+    def _settle(self, file_index: int, refs: list[Ref], final: bool) -> None:
+        """Resolve the references ``refs`` of file ``file_index`` (one naming a record of the right
+        kind, in the right document, costs nothing more). Before the end (not ``final``) only the
+        ids kept exactly are looked at, and a reference not found yet waits."""
+        doc_of = self.doc_of
+        look = self.index.get if final else self.index.peek
+        for ref in refs:
+            packed = look(ref[0])
+            if packed is not None and KINDS[packed & 7] == ref[1] and (
+                    not ref[3] or doc_of[packed >> _SHIFT] == doc_of[file_index]):
+                continue
+            if packed is None and not final:
+                self.pending.append((file_index, ref))
+            else:
+                self._resolve(file_index, ref, packed)
+
+    def _resolve(self, file_index: int, ref: Ref, packed: int | None) -> None:
         target, kind, path, local, record = ref
         file, home = self.files[file_index], self.doc_of[file_index]
-        packed = self.index.get(target)
         if packed is None and not self._known(kind, local and file_index not in self.incomplete):
             return  # the file that would hold it was refused: its structural finding says why
         if packed is None:
@@ -178,15 +192,11 @@ class CorpusRules:
     def finish(self) -> None:
         """Resolve the references; add every corpus-wide finding to the report."""
         if self.plan.references:
-            get, doc_of = self.index.get, self.doc_of
-            for file_index, ref in self.pending:
-                packed = get(ref[0])
-                if packed is not None and KINDS[packed & 7] == ref[1] and (
-                        not ref[3] or doc_of[packed >> _SHIFT] == doc_of[file_index]):
-                    continue  # names a record of the right kind (in the right document): nothing to say
-                self._resolve(file_index, ref)
+            pending, self.pending = self.pending, []
+            for file_index, ref in pending:
+                self._settle(file_index, [ref], final=True)
             for actor_id, (path, target, kind, local) in self.actor_refs:
-                self._resolve(0, (target, kind, path, local, actor_id))
+                self._resolve(0, (target, kind, path, local, actor_id), self.index.get(target))
         self.pending.clear()
         if self.plan.cycles:
             cycles.check(self.out, self.members, "group members")

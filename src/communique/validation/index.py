@@ -42,6 +42,9 @@ class IdIndex(Protocol):
     def get(self, rid: str) -> int | None:
         """The location of the first record holding ``rid``."""
 
+    def peek(self, rid: str) -> int | None:
+        """:meth:`get` without a second look: None may mean "not kept exactly" in a compact index."""
+
     def add_all(self, ids: list[str], packed: list[int], hashable: list[bool]) -> bool:
         """Register ``ids`` at once when none meets another (the common case); False, with nothing
         registered, when one might (the caller then adds them one at a time, for the findings)."""
@@ -82,6 +85,9 @@ class ExactIndex:
         return True
 
     def get(self, rid: str) -> int | None:
+        return self.by_id.get(rid)
+
+    def peek(self, rid: str) -> int | None:
         return self.by_id.get(rid)
 
 
@@ -216,6 +222,9 @@ class CompactIndex:
                 by_id[rid] = where
         hashed.put_new(mention_keys, mention_packed)
         return True
+
+    def peek(self, rid: str) -> int | None:
+        return self.exact.by_id.get(rid)
 
     def get(self, rid: str) -> int | None:
         found = self.exact.by_id.get(rid)
