@@ -61,13 +61,12 @@ class CorpusRules:
         self.doc_of: list[str | None] = [None]
         self.incomplete: set[int] = set()
         """Files (by index) with a refused record: a local reference not found there is not judged."""
-        self.index: IdIndex = CompactIndex(self._id_at) if compact else ExactIndex()
+        self.recall = _Recall(root, self.files)
+        self.index: IdIndex = CompactIndex(self.recall) if compact else ExactIndex()
         self.pending: list[tuple[int, Ref]] = []
         self.part_of: list[Edge] = []
         self.mentioned: set[str] = set()
         self.role_docs: set[str] = set()
-        self._current: tuple[int, DocOutcome] | None = None
-        self._mentions: OrderedDict[int, dict[int, str]] = OrderedDict()
         self.loaded = 0
         self.records = 0
         if plan.ids:
@@ -97,28 +96,6 @@ class CorpusRules:
         kind, file, path, _ = self._where(packed)
         return f"the {kind} at {file} {path}"
 
-    def _id_at(self, packed: int) -> str | None:
-        """The id of the mention at a packed location: from the file being added, else read back
-        from its file (one file; recently read ones are kept)."""
-        file_index, position = packed >> _SHIFT, (packed >> 3) & ((1 << _INDEX_BITS) - 1)
-        if self._current is not None and self._current[0] == file_index:
-            outcome = self._current[1]
-            for rid, slot in zip(outcome.ids, outcome.slots, strict=True):
-                if slot == position << 3 | _MENTION:
-                    return rid
-            return None
-        mentions = self._mentions.get(file_index)
-        if mentions is None:
-            parsed = read_document(self.root, self.files[file_index], Report(""))
-            mentions = {} if parsed is None else {parsed.at("mentions", i): m.id
-                                                  for i, m in enumerate(parsed.model.mentions)}
-            self._mentions[file_index] = mentions
-            if len(self._mentions) > _CACHED_FILES:
-                self._mentions.popitem(last=False)
-        else:
-            self._mentions.move_to_end(file_index)
-        return mentions.get(position)
-
     def _register(self, rid: str, packed: int, hashable: bool = False) -> None:
         _, file, path, _ = self._where(packed)
         ids.register(self.out, self.index, rid, packed, file, f"{path}.id", self._describe, hashable)
@@ -137,14 +114,14 @@ class CorpusRules:
         self.doc_of.append(outcome.doc_id)
         if not outcome.complete:
             self.incomplete.add(file_index)
-        self._current = (file_index, outcome)
+        self.recall.current = (file_index, outcome)
         base = file_index << _SHIFT
         packed = [base | slot for slot in outcome.slots]
         hashable = [slot & 7 == _MENTION for slot in outcome.slots]
         if not self.index.add_all(outcome.ids, packed, hashable):
             for rid, where, compact in zip(outcome.ids, packed, hashable, strict=True):
                 self._register(rid, where, compact)
-        self._current = None
+        self.recall.current = None
         self._settle(file_index, outcome.refs, final=False)  # what waits keeps memory: settle what can be
         self.part_of.extend((a, b, outcome.rel, path) for a, b, path in outcome.part_of)
         self.mentioned |= outcome.mentioned
@@ -206,3 +183,32 @@ class CorpusRules:
         self.report.extend(self.out)
         self.out.clear()
 
+
+class _Recall:
+    """The id of the mention at a packed location, for the compact index's second look: from the
+    file being added, else read back from its file (one file; recently read ones are kept)."""
+
+    def __init__(self, root: Traversable | Path, files: list[str]) -> None:
+        self.root, self.files = root, files
+        self.current: tuple[int, DocOutcome] | None = None
+        self.cache: OrderedDict[int, dict[int, str]] = OrderedDict()
+
+    def __call__(self, packed: int) -> str | None:
+        file_index, position = packed >> _SHIFT, (packed >> 3) & ((1 << _INDEX_BITS) - 1)
+        if self.current is not None and self.current[0] == file_index:
+            outcome = self.current[1]
+            for rid, slot in zip(outcome.ids, outcome.slots, strict=True):
+                if slot == position << 3 | _MENTION:
+                    return rid
+            return None
+        mentions = self.cache.get(file_index)
+        if mentions is None:
+            parsed = read_document(self.root, self.files[file_index], Report(""))
+            mentions = {} if parsed is None else {parsed.at("mentions", i): m.id
+                                                  for i, m in enumerate(parsed.model.mentions)}
+            self.cache[file_index] = mentions
+            if len(self.cache) > _CACHED_FILES:
+                self.cache.popitem(last=False)
+        else:
+            self.cache.move_to_end(file_index)
+        return mentions.get(position)

@@ -69,6 +69,7 @@ class Run:
     jobs: int = 1
     info: CorpusInfo | None = None
     actors: ActorsFile | None = None
+    """The actors file's model, kept only for a run with sinks (validation alone keeps its ids)."""
 
 
 def default_jobs() -> int:
@@ -219,6 +220,8 @@ def run(
     for sink in sinks:
         sink.start(result.info, result.actors)
     task = Task(root, actors_info(result.actors), plan, tuple(sink.mapper() for sink in sinks))
+    if not sinks:
+        result.actors = None  # the rules and the shards keep what they need (ids, roles): the models go
     result.jobs = pool_size(jobs, len(names)) if isinstance(root, Path) else 1  # (resources: in this process)
     with paused_gc():
         done = 0
