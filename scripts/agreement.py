@@ -35,8 +35,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from communique import loader
 from communique.models import Actor, DocumentFile, Span
+from communique.validation import Selection, run
+from communique.validation.sinks import Models
 
 MODES = ("exact", "overlap")
 
@@ -59,13 +60,12 @@ def read_pass(path: Path) -> Pass:
         root = Path(tmp)
         shutil.copytree(path / "data", root / "data")
         shutil.copytree(path / "seeds" if (path / "seeds").is_dir() else ROOT / "seeds", root / "seeds")
-        reading = loader.read(root)
-    if reading.actors is None or reading.report.errors:
-        problems = "; ".join(f.describe() for f in reading.report.errors[:5])
+        models = Models()  # the structural layer only: a pass is read, not judged
+        result = run(root, jobs=1, verify=False, selection=Selection(("E1",)), sinks=(models,))
+    if result.actors is None or result.report.errors:
+        problems = "; ".join(f.describe() for f in result.report.errors[:5])
         raise SystemExit(f"{path}: cannot read the pass: {problems}")
-    for _, f in reading.documents:
-        f.document.attach_text(reading.texts[f.document.seed])
-    return Pass({a.id: a for a in reading.actors.actors}, [f for _, f in reading.documents])
+    return Pass({a.id: a for a in result.actors.actors}, models.files)
 
 
 def key(span: Span) -> tuple[int, int]:

@@ -51,27 +51,35 @@ def document_row(file: DocumentFile) -> Row:
     return row
 
 
-def _dump(records: tuple[Any, ...]) -> list[Row]:
-    return [r.model_dump(mode="json") for r in records]
-
-
 def actor_rows(actors: Sequence[Actor]) -> list[Row]:
     """The ``actors`` rows: every actor, sorted by id."""
-    return _dump(tuple(sorted(actors, key=lambda a: a.id)))
-
-
-def _actors(corpus: Corpus) -> list[Row]:
-    return actor_rows(corpus.actors)
+    return [a.model_dump(mode="json") for a in sorted(actors, key=lambda a: a.id)]
 
 
 @dataclass(frozen=True)
 class Config:
-    """One config of the release: its name, a one-line summary, its columns and its rows."""
+    """One config of the release: its name, a one-line summary, its columns and where its rows come from."""
 
     name: str
     summary: str
     tree: Callable[[], Node]
-    rows: Callable[[Corpus], list[Row]]
+    source: str
+    """'actors' (data/actors.json), 'document' (one row per document file) or the DocumentFile list
+    whose records are the rows ('mentions', 'events', 'statements')."""
+
+    def rows(self, corpus: Corpus) -> list[Row]:
+        """Every row of this config, in release order."""
+        if self.source == "actors":
+            return actor_rows(corpus.actors)
+        return [row for f in corpus.files for row in file_rows(f, (self,))[self.name]]
+
+
+def file_rows(file: DocumentFile, configs: Sequence[Config]) -> dict[str, list[Row]]:
+    """The rows one document file gives to each of ``configs`` (none of them 'actors'): what both
+    :func:`communique.to_hf` and the release writer use."""
+    lists = {c.source for c in configs if c.source != "document"}
+    dumped = file.model_dump(mode="json", include=lists) if lists else {}
+    return {c.name: [document_row(file)] if c.source == "document" else dumped[c.source] for c in configs}
 
 
 CONFIGS: tuple[Config, ...] = (
@@ -79,19 +87,16 @@ CONFIGS: tuple[Config, ...] = (
         "documents",
         "The benchmark view: one row per document with its text and its mentions, events and statements nested.",
         documents_tree,
-        lambda c: [document_row(f) for f in c.files],
+        "document",
     ),
-    Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), _actors),
-    Config("mentions", "One row per actor mention.", lambda: model_tree(Mention), lambda c: _dump(c.mentions)),
-    Config("events", "One row per event.", lambda: model_tree(Event), lambda c: _dump(c.events)),
-    Config(
-        "statements",
-        "One row per attributed statement.",
-        lambda: model_tree(Statement),
-        lambda c: _dump(c.statements),
-    ),
+    Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), "actors"),
+    Config("mentions", "One row per actor mention.", lambda: model_tree(Mention), "mentions"),
+    Config("events", "One row per event.", lambda: model_tree(Event), "events"),
+    Config("statements", "One row per attributed statement.", lambda: model_tree(Statement), "statements"),
 )
 CONFIG_NAMES = tuple(c.name for c in CONFIGS)
+FILE_CONFIGS = tuple(c for c in CONFIGS if c.source != "actors")
+"""The configs whose rows come from the document files."""
 SPLIT = "test"
 """The one split: the corpus is an evaluation set."""
 
