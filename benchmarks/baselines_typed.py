@@ -96,3 +96,20 @@ def jsonschema_validators() -> dict[str, Any]:
         assert contents["$id"] == schema_id(name)
         out[kind] = Draft202012Validator(contents, registry=registry)
     return out
+
+
+def jsonschema_rs_validators() -> dict[str, Any]:
+    """A jsonschema-rs validator per record kind, resolving references through the shipped schemas."""
+    import jsonschema_rs
+
+    from communique.schema import schema_id, shipped
+
+    files = shipped()
+    registry = jsonschema_rs.Registry([(contents["$id"], contents) for contents in files.values()])
+    names = {"mentions": "mention", "events": "event", "statements": "statement"}
+    out = {}
+    for kind, name in names.items():
+        contents = files[f"{name}.json"]
+        assert contents["$id"] == schema_id(name)
+        out[kind] = jsonschema_rs.validator_for(contents, registry=registry)
+    return out

@@ -11,12 +11,18 @@ corpus is generated with ``communique.synth``; every baseline gets the same reco
 bytes in memory (one object per record), on the same machine, in the same run. Each timing is
 the best of ``--repeat`` runs (the machine may be shared).
 
-- ours, validate: ``communique.stream.run`` over the corpus directory (structure, references and
+- ours, validate: ``communique.validation.run`` over the corpus directory (structure, references and
   semantics; reading the files and seeds included), with all cores (``--jobs`` default) and with one.
 - pydantic: ``[Model.model_validate_json(b) for b in records]``, models kept, default GC.
 - jsonschema: ``Draft202012Validator(schema).is_valid(json.loads(b))`` on a sample of the records.
 - msgspec: ``msgspec.json.Decoder(Struct).decode(b)`` with Structs mirroring the models.
-- export: ``communique.stream.export.export_parquet`` of mentions, events and statements against
+- jsonschema_rs: ``orjson.loads(b)`` + a ``jsonschema_rs`` validator's ``is_valid`` with the shipped
+  schemas, per record (structure only): validate_1_job_vs_jsonschema_rs is ours on one process
+  (all three layers) against it.
+- adversarial_ids: every document file repeats one of its mention ids (E200 in every file):
+  time per record at 3,200 files over 200 files (flat when the id index stays linear).
+- export: ``communique.release.export.export_parquet`` (validated while written) of mentions, events and
+  statements against
   ``pa.Table.from_pylist(dicts)`` + ``pq.write_table`` of the same records as plain dicts.
 - cpu_scaling: the same two pieces of pure CPU work on a pool of two processes over a pool of one:
   what a second process can give on this machine at that moment (jobs_speedup_vs_cpu_scaling: ours
@@ -50,9 +56,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import perf_page
-from baselines_typed import KINDS, jsonschema_validators, msgspec_decoders
+from baselines_typed import KINDS, jsonschema_rs_validators, jsonschema_validators, msgspec_decoders
 
-from communique import stream
+from communique import validation
 from communique.synth import generate_corpus
 
 SIZES = {"full": (3000, 300, 7), "quick": (800, 80, 5), "smoke": (8, 2, 1)}
@@ -123,6 +129,45 @@ def pydantic_loop(records: Records) -> list[Any]:
 
 def msgspec_loop(records: Records, decoders: dict[str, Any]) -> list[Any]:
     return [decoders[kind].decode(data) for kind, data in records]
+
+
+def jsonschema_rs_loop(records: Records, validators: dict[str, Any]) -> None:
+    import orjson
+
+    for kind, data in records:
+        if not validators[kind].is_valid(orjson.loads(data)):
+            raise SystemExit(f"jsonschema-rs rejects a generated {kind} record")
+
+
+ADVERSARIAL = {"full": (200, 3200), "quick": (200, 3200), "smoke": (4, 16)}
+"""Document files of the small and the large corpus of the adversarial-id figure."""
+
+
+def repeating_ids(root: Path, files: int) -> Path:
+    """A corpus where every document file repeats one of its mention ids."""
+    corpus = generate_corpus(root, documents=files, seed=5)
+    for path in sorted((corpus / "data" / "documents").glob("*.json")):
+        doc = json.loads(path.read_bytes())
+        doc["mentions"][1]["id"] = doc["mentions"][0]["id"]
+        path.write_text(json.dumps(doc), encoding="utf-8")
+    return corpus
+
+
+def adversarial_ids(size: str, work: Path) -> tuple[float, dict[str, float]]:
+    """Time per record of validating the repeated-id corpus, large over small (1.0: linear)."""
+    per_record = {}
+    for files in ADVERSARIAL[size]:
+        corpus = repeating_ids(work / f"repeat-{files}", files)
+
+        def one(corpus: Path = corpus, files: int = files) -> None:
+            result = validation.run(corpus, jobs=1, verify=False)
+            if [f.code for f in result.report.findings].count("E200") != files:
+                raise SystemExit("the repeated-id corpus does not give one E200 per file")
+
+        records = len(records_of(corpus))
+        per_record[str(files)] = best(one, 2) / records * 1e6
+    small, large = (per_record[str(n)] for n in ADVERSARIAL[size])
+    return large / small, {k: round(v, 2) for k, v in per_record.items()}
 
 
 def jsonschema_loop(records: Records, validators: dict[str, Any]) -> None:
@@ -196,7 +241,7 @@ def machine() -> dict[str, Any]:
                 break
     return {
         "cpu": model or platform.processor(),
-        "cores": stream.default_jobs(),
+        "cores": validation.default_jobs(),
         "python": platform.python_version(),
         "platform": platform.platform(),
     }
@@ -208,11 +253,11 @@ def measure(size: str, work: Path) -> dict[str, Any]:
     small = generate_corpus(work / "small", documents=small_documents, seed=0)
     records = records_of(main)
     n = len(records)
-    jobs = stream.default_jobs()
+    jobs = validation.default_jobs()
 
     def ours(j: int) -> Callable[[], object]:
         def run() -> None:
-            result = stream.run(main, jobs=j, verify=False)
+            result = validation.run(main, jobs=j, verify=False)
             if not result.report.ok or result.records != n:
                 raise SystemExit(f"validation disagrees with the generator: {result.report.findings[:3]}")
 
@@ -221,13 +266,16 @@ def measure(size: str, work: Path) -> dict[str, Any]:
     decoders = msgspec_decoders()
     sample = records[: JSONSCHEMA_SAMPLE[size]]
     validators = jsonschema_validators()
+    rs_validators = jsonschema_rs_validators()
 
-    from communique.stream.export import RECORD_CONFIGS, export_parquet
+    from communique.release.export import export_parquet
+
+    record_configs = ("mentions", "events", "statements")
 
     out = work / "export"
 
     def ours_export() -> None:
-        export_parquet(main, out / f"ours-{time.perf_counter_ns()}", configs=RECORD_CONFIGS)
+        export_parquet(main, out / f"ours-{time.perf_counter_ns()}", configs=record_configs)
 
     def arrow_export() -> None:
         folder = out / f"arrow-{time.perf_counter_ns()}"
@@ -239,6 +287,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "ours_2_jobs": ours(2),
         "pydantic": lambda: pydantic_loop(records),
         "msgspec": lambda: msgspec_loop(records, decoders),
+        "jsonschema_rs": lambda: jsonschema_rs_loop(records, rs_validators),
         "export_ours": ours_export,
         "export_pyarrow": arrow_export,
     }
@@ -251,6 +300,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
     t_ours, t_one, t_two = times["ours"], times["ours_1_job"], times["ours_2_jobs"]
     t_pydantic, t_msgspec, t_jsonschema = times["pydantic"], times["msgspec"], times["jsonschema"]
     t_export, t_arrow = times["export_ours"], times["export_pyarrow"]
+    adversarial, adversarial_us = adversarial_ids(size, work)
     rss_small, rss_main = peak_rss_kib(VALIDATE, str(small)), peak_rss_kib(VALIDATE, str(main))
     build_small = peak_rss_kib(BUILD, str(small), str(work / "release-small"))
     build_main = peak_rss_kib(BUILD, str(main), str(work / "release-main"))
@@ -270,6 +320,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "pydantic": n / t_pydantic,
         "jsonschema": n / t_jsonschema,
         "msgspec": n / t_msgspec,
+        "jsonschema_rs": n / times["jsonschema_rs"],
         "export_ours": n / t_export,
         "export_pyarrow": n / t_arrow,
     }
@@ -288,6 +339,8 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "load_vs_floor": t_load / t_floor,
         "load_revalidate_vs_import": t_revalidate / t_import,
         "validate_1_job_vs_pydantic": rate["ours_1_job"] / rate["pydantic"],
+        "validate_1_job_vs_jsonschema_rs": rate["ours_1_job"] / rate["jsonschema_rs"],
+        "adversarial_ids_3200_vs_200": adversarial,
         "details": {
             "size": size,
             "records": n,
@@ -303,6 +356,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
                 "load_revalidate": round(t_revalidate, 3),
             },
             "repeat": repeat,
+            "adversarial_us_per_record": adversarial_us,
             "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
             "machine": machine(),
         },

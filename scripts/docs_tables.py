@@ -67,7 +67,6 @@ def _script(path: Path, name: str) -> ModuleType:
 
 def codes() -> str:
     """One table of every finding code, with the hostile fixtures that must produce it."""
-    import communique.validate  # noqa: F401  (the checks register their codes on import)
     from communique.codes import CODES
 
     fixtures = _script(ROOT / "tests" / "fixtures" / "hostile" / "make_fixtures.py", "docs_make_fixtures")

@@ -171,3 +171,28 @@ def fresh_venv(base: Path, wheel: Path, extras: str = "") -> Path:
         env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
     )
     return python
+
+
+OPENS = """
+import collections, sys
+opened = collections.Counter()
+
+def hook(event, args):
+    if event == "open" and args and isinstance(args[0], str) and "/data/documents/" in args[0]:
+        opened[args[0].rsplit("/", 1)[1]] += 1
+
+sys.addaudithook(hook)
+"""
+"""Code that counts every open of a document file (any reader: the audit hook sees them all)."""
+
+
+def count_opens(code: str, *args: str) -> dict[str, int]:
+    """How many times ``code`` (run in a fresh interpreter with ``args``) opened each document file."""
+    import json
+    import subprocess
+    import sys
+
+    script = OPENS + code + "\nimport json as _j; print(_j.dumps(dict(opened)))\n"
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    counts: dict[str, int] = json.loads(done.stdout.strip().splitlines()[-1])
+    return counts

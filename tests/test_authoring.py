@@ -9,12 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from communique import jsonio
+from communique import jsonio, validate
 from communique.authoring import add_document, resolve_file
 from communique.cli import main
 from communique.errors import CommuniqueError, SpanResolutionError
 from communique.quotes import find_quote
-from communique.validate import validate
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = "Kyiv said on Monday that Kyiv is ready. Rubio met Rubio's host.\n"

@@ -15,9 +15,9 @@ from _support import CONFIGS, FIXTURE_CORPUS, REPO, expected_rows, snapshot
 from communique.models import Event
 from communique.release import build as build_mod
 from communique.release import card
+from communique.release.export import ParquetShards
 from communique.release.features import features
 from communique.release.views import config
-from communique.stream.export import ParquetShards
 
 PARQUET = "test-00000-of-00001.parquet"
 LAYOUT = sorted(

@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from communique.checks._dates import DateError, parse_end, parse_value
+from communique.validation._dates import DateError, parse_end, parse_value
 
 
 @pytest.mark.parametrize(

@@ -174,7 +174,7 @@ def test_a_folder_without_any_document_is_a_finding_not_an_empty_corpus(fmt: str
     (tmp_path / "empty").mkdir()
     result = cli("import", "--format", fmt, tmp_path / "empty", "--out", tmp_path / "back", "--json")
     assert result.code == 1 and not (tmp_path / "back").exists()
-    assert {f["code"] for f in json.loads(result.out)["findings"]} == {"E100"}
+    assert {f["code"] for f in json.loads(result.out)["findings"]} == {"E500"}
 
 
 INCEPTION = """T1\tNamed_entity 0 9\tAnna Berg

@@ -172,9 +172,8 @@ console.log(checked);
 @pytest.mark.parametrize("name", ["astral-letters", "astral-symbols", "packaged"])
 def test_javascript_slices_every_region_to_its_text(name: str, exported: dict[str, tuple[Path | None, Path]]) -> None:
     """What the browser does with the offsets: String.prototype.slice in a real JavaScript engine (Node)."""
-    from test_schema_ajv import _ensure_node
-
-    _ensure_node()
+    if shutil.which("node") is None:
+        pytest.fail("Node.js is missing: `python3 dev.py test` installs it")
     _, out = exported[name]
     done = subprocess.run(["node", "-e", SLICE_CHECK, str(out / "tasks.json")], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

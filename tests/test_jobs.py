@@ -8,9 +8,9 @@ from typing import Any, ClassVar
 
 import pytest
 
-from communique.stream import default_jobs, engine
-from communique.stream.pool import pool_size
 from communique.synth import generate_corpus
+from communique.validation import driver as engine
+from communique.validation.driver import default_jobs, pool_size
 from hostile import Cli
 
 

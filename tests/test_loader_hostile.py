@@ -17,8 +17,10 @@ from typing import Any
 import pytest
 
 import communique
-from communique import jsonio, loader
+from communique import jsonio
 from communique.report import Report
+from communique.validation import run
+from communique.validation.structure import MAX_FINDINGS_PER_FILE
 from hostile import Cli
 
 
@@ -175,12 +177,12 @@ def test_zipped_corpus_is_read_with_bounded_reads(
         for path in sorted(base_corpus.rglob("*")):
             if path.is_file():
                 zf.write(path, path.relative_to(base_corpus).as_posix())
-    reading = loader.read(zipfile.Path(archive))
-    assert reading.report.findings == []
-    assert len(reading.documents) == 2
+    result = run(zipfile.Path(archive), verify=False)
+    assert result.report.findings == []
+    assert result.documents == 2
     monkeypatch.setattr(jsonio, "MAX_FILE_BYTES", 1000)
-    reading = loader.read(zipfile.Path(archive))
-    assert ("data/documents/doc001.json", "E102") in {(f.file, f.code) for f in reading.report.findings}
+    result = run(zipfile.Path(archive), verify=False)
+    assert ("data/documents/doc001.json", "E102") in {(f.file, f.code) for f in result.report.findings}
 
 
 def test_load_raises_corpus_invalid_with_the_report(base_corpus: Path) -> None:
@@ -245,9 +247,9 @@ def test_record_format_findings_are_capped_per_file(base_corpus: Path, cli: Cli)
     code, report, _ = _validate_cli(cli, base_corpus)
     assert code == 1
     findings = [f for f in report["findings"] if f["file"] == "data/actors.json"]  # type: ignore[union-attr]
-    assert len(findings) == loader.MAX_FINDINGS_PER_FILE + 1
+    assert len(findings) == MAX_FINDINGS_PER_FILE + 1
     [summary] = [f for f in findings if f["path"] == "$"]
-    assert summary["message"].startswith(f"and {6000 - loader.MAX_FINDINGS_PER_FILE} more record-format errors")
+    assert summary["message"].startswith(f"and {6000 - MAX_FINDINGS_PER_FILE} more record-format errors")
 
 
 def test_too_many_values_is_e102(base_corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,14 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from communique import stream
+from _support import count_opens
+from communique import loader, validate
 from communique.cli import main
 from communique.models import DocumentFile
+from communique.release.export import export_parquet
 from communique.report import Report
-from communique.stream.export import RECORD_CONFIGS, export_parquet
 from communique.synth import generate_corpus
-from communique.validate import validate_full
+from communique.validation import driver
+from communique.validation.corpus import CorpusRules
+from communique.validation.document import Plan
 
+RECORD_CONFIGS = ("mentions", "events", "statements")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -40,7 +44,7 @@ def test_the_generator_is_deterministic_and_valid(tmp_path: Path, corpus: Path) 
     assert _digest(again) == _digest(corpus)
     other = generate_corpus(tmp_path / "other", documents=12, seed=8)
     assert _digest(other) != _digest(corpus)
-    report = validate_full(corpus)
+    report = validate(corpus)
     assert report.findings == []
     doc = DocumentFile.model_validate_json((corpus / "data/documents/syn0000003.json").read_bytes())
     assert doc.mentions and doc.events and doc.statements
@@ -113,7 +117,7 @@ def test_export_is_sharded_identical_across_jobs_and_streams_with_datasets(corpu
 
 
 @pytest.mark.slow
-def test_validate_shard_runs_on_a_dask_local_cluster(corpus: Path, tmp_path: Path) -> None:
+def test_check_shard_runs_on_a_dask_local_cluster(corpus: Path, tmp_path: Path) -> None:
     distributed = pytest.importorskip("distributed")
     import shutil
 
@@ -122,27 +126,27 @@ def test_validate_shard_runs_on_a_dask_local_cluster(corpus: Path, tmp_path: Pat
     (root / "seeds" / "syn0000004.txt").write_text("changed", encoding="utf-8")
     report = Report(str(root))
     unread: set[str] = set()
-    _, actors = stream.read_head(root, report, unread)
-    info = stream.actors_info(actors)
-    names = stream.document_names(root, report, unread)
+    _, actors = driver.read_head(root, report, unread)
+    task = driver.Task(root, driver.actors_info(actors), Plan())
+    names = loader.document_names(root, report, unread)
     shards = [names[i : i + 5] for i in range(0, len(names), 5)]
-    merger = stream.Merger(root, report, actors, unread)
+    rules = CorpusRules(root, report, actors, unread, Plan())
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster) as client:
-        futures = client.map(stream.validate_shard, [root] * len(shards), shards, [info] * len(shards))
-        for outcomes in client.gather(futures):
+        futures = client.map(driver.check_shard, [task] * len(shards), shards)
+        for outcomes, _ in client.gather(futures):
             for outcome in outcomes:
-                merger.add(outcome)
-    merger.finish()
+                rules.add(outcome)
+    rules.finish()
     report = report.sorted()
-    expected = validate_full(root, verify=False)
+    expected = validate(root, verify=False)
     assert report.to_dict() == expected.to_dict()
     assert {"E303", "E302"} <= {f.code for f in report.findings}
 
 
 def test_import_stays_light() -> None:
     code = (
-        "import sys, communique, communique.stream, communique.synth; "
+        "import sys, communique, communique.validation.driver, communique.synth; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'datasets', 'pyarrow', 'msgspec', 'dask', 'distributed', 'psutil', 'pandas', 'numpy'}))"
     )
@@ -152,7 +156,8 @@ def test_import_stays_light() -> None:
 
 KEYS = ("validate_vs_pydantic", "validate_vs_jsonschema", "validate_vs_msgspec", "export_vs_pyarrow", "rss_10x",
         "jobs_speedup", "load_vs_import", "build_rss_10x", "load_floor_vs_import", "load_vs_floor",
-        "load_revalidate_vs_import", "cpu_scaling", "jobs_speedup_vs_cpu_scaling")
+        "load_revalidate_vs_import", "cpu_scaling", "jobs_speedup_vs_cpu_scaling", "validate_1_job_vs_jsonschema_rs",
+        "adversarial_ids_3200_vs_200")
 
 
 def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
@@ -214,7 +219,7 @@ def test_progress_bar_on_a_terminal_only(
     assert capsys.readouterr().err == ""
 
 
-def test_build_progress_shows_both_passes(
+def test_build_progress_shows_its_one_pass(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pytest.importorskip("pyarrow")
@@ -223,33 +228,39 @@ def test_build_progress_shows_both_passes(
     monkeypatch.setattr(_progress, "is_terminal", lambda: True)
     assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--jobs", "1"]) == 0
     err = capsys.readouterr().err
-    assert "validate [" in err and "write [" in err and "12/12 files" in err
-    assert err.index("validate: ") < err.index("write [") < err.index("write: ")
+    assert "build [" in err and "12/12 files" in err and "validate [" not in err and "write [" not in err
     assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--jobs", "1", "--quiet"]) == 0
     assert capsys.readouterr().err == ""
 
 
-def test_build_streams_without_loading_the_corpus(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The release is written document file by document file: the whole-corpus reader is never used."""
+def test_build_reads_every_file_once_and_ships_what_it_validated(corpus: Path, tmp_path: Path) -> None:
+    """The release is written document file by document file as each is validated: every file is
+    opened once, so a file changed after it was checked cannot ship unvalidated (the build once
+    validated, then read every file again to export it)."""
     pytest.importorskip("pyarrow")
-    from communique import api, loader
+    code = "import pathlib, sys\nfrom communique.release.build import build\n" \
+        "build(sys.argv[1], pathlib.Path(sys.argv[2]), jobs=1)\n"
+    opens = count_opens(code, str(corpus), str(tmp_path / "r"))
+    assert len(opens) == 12
+    assert set(opens.values()) == {1}
+
+
+def test_build_never_loads_the_corpus_whole(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("pyarrow")
+    from communique import api
     from communique.release.build import build
 
     def whole_corpus(*args: object, **kwargs: object) -> None:
         raise AssertionError("the build read the whole corpus into memory")
 
     monkeypatch.setattr(api, "load", whole_corpus)
-    monkeypatch.setattr(loader, "read", whole_corpus)
-    release = build(corpus, tmp_path / "r", jobs=1)
-    assert release.counts["documents"] == 12
+    assert build(corpus, tmp_path / "r", jobs=1).counts["documents"] == 12
 
 
 def test_parquet_shards_cut_row_groups_and_files(tmp_path: Path) -> None:
     pa = pytest.importorskip("pyarrow")
     pq = pytest.importorskip("pyarrow.parquet")
-    from communique.stream.export import ParquetShards
+    from communique.release.export import ParquetShards
 
     schema = pa.schema([("n", pa.int64())])
     writer = ParquetShards(tmp_path / "c", schema, shard_rows=7, group_rows=3)

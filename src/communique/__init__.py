@@ -27,13 +27,13 @@ from .errors import (
     UnsafePathError,
 )
 from .report import Finding, Report
-from .validate import validate
 
 if TYPE_CHECKING:
     from .html import render_html, write_html
     from .release.hf import to_hf
     from .schema import schema_registry
     from .scoring import ScoreReport, score
+    from .validation import validate
     from .versions import dataset_version
 
 _LAZY = {
@@ -44,6 +44,7 @@ _LAZY = {
     "ScoreReport": ".scoring",
     "score": ".scoring",
     "dataset_version": ".versions",
+    "validate": ".validation",
 }
 """Entry points imported on first use, so that ``import communique`` stays light."""
 

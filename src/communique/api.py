@@ -5,10 +5,10 @@ from __future__ import annotations
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from . import loader, manifest
+from . import layout, loader, manifest
 from .corpus import Corpus
 from .errors import CorpusInvalidError, DatasetNotFoundError, IntegrityError
-from .validate import check, resolve_root
+from .layout import resolve_root
 
 
 def load(path: str | Path | None = None, *, verify: bool = True, revalidate: bool = False) -> Corpus:
@@ -29,8 +29,8 @@ def load(path: str | Path | None = None, *, verify: bool = True, revalidate: boo
     is not a corpus directory.
     """
     root = resolve_root(path)
-    if path is not None and not (Path(path) / "data").is_dir():
-        raise DatasetNotFoundError(f"{path} is not a corpus directory: expected data/ and seeds/ inside it")
+    if path is not None and not layout.is_corpus_dir(Path(path)):
+        raise DatasetNotFoundError(f"{path} is not a corpus directory: {layout.EXPECTED}")
     if verify:
         differ = manifest.verify(root)
         if differ:
@@ -43,16 +43,14 @@ def load(path: str | Path | None = None, *, verify: bool = True, revalidate: boo
             )
         if path is None and not revalidate and (root / manifest.MANIFEST_FILE).is_file():
             return _packaged(root)
-    reading = loader.read(root)
-    check(reading)
-    report = reading.report.sorted()
-    if not report.ok or reading.info is None or reading.actors is None:
-        raise CorpusInvalidError(report)
-    files = []
-    for _, doc in reading.documents:
-        doc.document.attach_text(reading.texts[doc.document.seed])
-        files.append(doc)
-    return Corpus(info=reading.info, actors=tuple(reading.actors.actors), files=tuple(files))
+    from .validation import run  # not needed for the packaged corpus: imported on use
+    from .validation.sinks import Models
+
+    models = Models()
+    result = run(root, jobs=1, verify=False, sinks=(models,), compact=False)
+    if not result.report.ok or result.info is None or result.actors is None:
+        raise CorpusInvalidError(result.report)
+    return Corpus(info=result.info, actors=tuple(result.actors.actors), files=tuple(models.files))
 
 
 def _packaged(root: Traversable | Path) -> Corpus:
@@ -71,11 +69,11 @@ def _packaged(root: Traversable | Path) -> Corpus:
             raise CorpusInvalidError(report.sorted())
         return data
 
-    info = construct(CorpusInfo, json.loads(read(loader.CORPUS_FILE)))
-    actors = construct(ActorsFile, json.loads(read(loader.ACTORS_FILE)))
+    info = construct(CorpusInfo, json.loads(read(layout.CORPUS_FILE)))
+    actors = construct(ActorsFile, json.loads(read(layout.ACTORS_FILE)))
     files = []
     for rel in loader.iter_document_names(root):
         doc = construct(DocumentFile, json.loads(read(rel)))
-        doc.document.attach_text(read(f"{loader.SEEDS_DIR}/{doc.document.seed}").decode("utf-8"))
+        doc.document.attach_text(read(layout.seed_file(doc.document.seed)).decode("utf-8"))
         files.append(doc)
     return Corpus(info=info, actors=tuple(actors.actors), files=tuple(files))

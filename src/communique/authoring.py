@@ -14,13 +14,13 @@ from typing import Any
 
 from . import jsonio, reads, writes
 from .errors import CommuniqueError, CorpusInvalidError, SpanResolutionError
-from .loader import ACTORS_FILE, DOCUMENTS_DIR, SEEDS_DIR
+from .layout import ACTORS_FILE, DOCUMENTS_DIR, SEEDS_DIR
 from .models import SCHEMA_VERSION, ActorsFile
 from .models import Document as DocumentModel
 from .paths import safe_child
 from .quotes import resolve_quotes
 from .report import Finding, Report
-from .structure import parse_model
+from .validation.structure import parse_model
 
 _SEED_NAME = re.compile(r"^(\d{3,})_[0-9a-f]{16}\.txt$")
 
@@ -162,9 +162,9 @@ def _actors_shape(raw: Any) -> list[Finding]:
         for actor in actors
     ):
         return []
-    report = Report("")
-    parse_model(jsonio.dumps(raw).encode("utf-8"), ACTORS_FILE, ActorsFile, report)
-    return [f for f in report.findings if _WALKED.fullmatch(f.path)] or report.findings
+    findings: list[Finding] = []
+    parse_model(jsonio.dumps(raw).encode("utf-8"), ACTORS_FILE, ActorsFile, findings)
+    return [f for f in findings if _WALKED.fullmatch(f.path)] or findings
 
 
 def resolve_file(root: Path, path: Path) -> int:

@@ -1,17 +1,22 @@
-"""The registry of validation finding codes.
+"""The registry of validation finding codes, each with its message template.
 
 Codes are stable: once released, a code keeps its meaning. E1xx are structure (files, JSON,
 the record format), E2xx references between records, E3xx semantics (spans against the text,
 dates, hashes), W4xx quality warnings, E5xx the files of other formats being imported
 (:mod:`communique.formats`). The documentation's finding-codes page (docs/codes.md) is
 generated from this registry by scripts/docs_tables.py; a test fails when it is stale.
+
+Every finding's message is its code's template filled in with the finding's fields
+(:func:`finding`), so a code is worded in one place. The reading layer's codes (E100-E102,
+E105, E106), pydantic's record-format errors (E103) and the importers' codes (E5xx) carry the
+reader's own explanation as ``detail``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .report import Severity
+from .report import Finding, Severity
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,8 @@ class Code:
     slug: str
     severity: Severity
     summary: str
+    template: str = "{detail}"
+    """The message, a :meth:`str.format` template over the finding's fields."""
 
 
 _CODES = [
@@ -28,36 +35,69 @@ _CODES = [
     Code("E101", "unreadable-file", "error", "a file cannot be read (permissions, I/O, not a file, not UTF-8)"),
     Code("E102", "invalid-json", "error", "not strict JSON: syntax, BOM, bad UTF-8, duplicate keys, NaN, limits"),
     Code("E103", "schema-violation", "error", "a value does not match the record format (type, enum, pattern, field)"),
-    Code("E104", "unsupported-schema-version", "error", "the file's schema_version is not one this package reads"),
+    Code("E104", "unsupported-schema-version", "error", "the file's schema_version is not one this package reads",
+         "schema_version {version!r} is not readable by this package (reads 1.x); "
+         "upgrade the file with communique.upgrade"),
     Code("E105", "file-name-mismatch", "error", "a document file's name differs from its document id"),
     Code("E106", "checksum-mismatch", "error", "a file differs from the checksum recorded in MANIFEST.json"),
     Code("E107", "symlink-loop", "error", "a symbolic link loops (to itself, or to a folder that holds it)"),
+    Code("E108", "unresolved-quote", "error", "a span is still written as a quote instead of offsets",
+         "span is written as a quote ({quote}); expected offsets: run `{command}` to resolve it"),
     # E2xx references between records
-    Code("E200", "duplicate-id", "error", "the same id is used by two records (in one file or across files)"),
-    Code("E201", "case-colliding-id", "error", "two ids differ only in letter case"),
-    Code("E202", "dangling-reference", "error", "a reference names an id that no record has"),
-    Code("E203", "wrong-kind-reference", "error", "a reference names a record of the wrong kind"),
-    Code("E204", "cross-document-reference", "error", "a record refers to a document or event other than its own"),
-    Code("E205", "circular-reference", "error", "links form a cycle (event part_of, group members)"),
+    Code("E200", "duplicate-id", "error", "the same id is used by two records (in one file or across files)",
+         "id {rid!r} is already used by {where}; expected an id unique in the corpus"),
+    Code("E201", "case-colliding-id", "error", "two ids differ only in letter case",
+         "id {rid!r} differs only in letter case from {other!r} ({where}); "
+         "expected ids that stay distinct on case-insensitive file systems"),
+    Code("E202", "dangling-reference", "error", "a reference names an id that no record has",
+         "reference to {kind} {target!r}, but no record has that id; expected the id of an existing {kind}"),
+    Code("E203", "wrong-kind-reference", "error", "a reference names a record of the wrong kind",
+         "reference {target!r} names {a_found_kind} ({where}); expected the id of {a_kind}"),
+    Code("E204", "cross-document-reference", "error", "a record refers to a document or event other than its own",
+         "{kind} {target!r} belongs to document {found_doc!r}; expected {a_kind} of document {home!r}"),
+    Code("E205", "circular-reference", "error", "links form a cycle (event part_of, group members)",
+         "{what} form a cycle: {chain}; expected no record to reach itself"),
     # E3xx semantics: spans against the text, dates, hashes, values
-    Code("E300", "span-out-of-bounds", "error", "a span starts or ends outside the document text"),
-    Code("E301", "span-reversed", "error", "a span ends before it starts, or is empty"),
-    Code("E302", "span-text-mismatch", "error", "a span's text differs from the document text at its offsets"),
-    Code("E303", "seed-hash-mismatch", "error", "a seed file's SHA-256 differs from the document record"),
-    Code("E304", "invalid-date", "error", "a date or time value is not a real ISO 8601 calendar value"),
-    Code("E305", "reversed-interval", "error", "an interval's start is after its end"),
-    Code("E306", "precision-mismatch", "error", "a time value's granularity differs from its precision"),
-    Code("E307", "actor-not-mentioned", "error", "no document mentions the actor"),
-    Code("E308", "invalid-quantity", "error", "a quantity's bounds contradict its qualifier"),
-    Code("E309", "inconsistent-anchor", "error", "time anchor vs anchor_event, or attribution kind vs actor, disagree"),
-    Code("E310", "seed-name-mismatch", "error", "a document's seed file name differs from its id"),
+    Code("E300", "span-out-of-bounds", "error", "a span starts or ends outside the document text",
+         "span {start}-{end} goes past the end of the text of document {doc_id!r} ({size} characters); "
+         "expected offsets within 0..{size}"),
+    Code("E301", "span-reversed", "error", "a span ends before it starts, or is empty",
+         "span ends at {end}, not after its start {start}; expected end > start"),
+    Code("E302", "span-text-mismatch", "error", "a span's text differs from the document text at its offsets",
+         "span text differs from the text of document {doc_id!r} at {start}-{end}: "
+         "expected {actual}, found {text}"),
+    Code("E303", "seed-hash-mismatch", "error", "a seed file's SHA-256 differs from the document record",
+         "sha256 differs from the bytes of seeds/{seed} (the seed changed or the hash is wrong): "
+         "expected {digest}, found {sha256}"),
+    Code("E304", "invalid-date", "error", "a date or time value is not a real ISO 8601 calendar value",
+         "{error}: expected a real ISO 8601 calendar value, found {value!r}"),
+    Code("E305", "reversed-interval", "error", "an interval's start is after its end",
+         "interval {value!r} starts after it ends; expected start <= end"),
+    Code("E306", "precision-mismatch", "error", "a time value's granularity differs from its precision",
+         "precision is {precision!r} but the {what} {part!r} has {granularity} granularity; "
+         "expected precision {granularity!r}"),
+    Code("E307", "actor-not-mentioned", "error", "no document mentions the actor",
+         "actor {actor!r} has no mention in any document; expected at least one mention (or remove the actor)"),
+    Code("E308", "invalid-quantity", "error", "a quantity's bounds contradict its qualifier",
+         "upper is {upper} with qualifier {qualifier!r} and value {value}; expected {rule}"),
+    Code("E309", "inconsistent-anchor", "error", "time anchor vs anchor_event, or attribution kind vs actor, disagree",
+         "{name} is {value} but {other} is {other_value!r}; expected {rule}"),
+    Code("E310", "seed-name-mismatch", "error", "a document's seed file name differs from its id",
+         "seed file is {seed!r}; expected {expected_name!r} (the document id plus '.txt')"),
     # W4xx quality warnings
-    Code("W400", "argument-not-mention", "warning", "an argument or speaker span is not a mention of its actor"),
-    Code("W401", "duplicate-mention", "warning", "the same actor is mentioned twice at the same span"),
-    Code("W402", "untrimmed-span", "warning", "a span starts or ends with white space"),
-    Code("W403", "future-event-asserted", "warning", "an asserted event is dated after the publication date"),
+    Code("W400", "argument-not-mention", "warning", "an argument or speaker span is not a mention of its actor",
+         "span {text!r} at {start}-{end} is not a mention of actor {actor!r}; "
+         "expected the span of one of that actor's mentions"),
+    Code("W401", "duplicate-mention", "warning", "the same actor is mentioned twice at the same span",
+         "mention repeats {other!r}: actor {actor!r} at {start}-{end}; expected one mention per actor and span"),
+    Code("W402", "untrimmed-span", "warning", "a span starts or ends with white space",
+         "span {actual} starts or ends with white space; expected a span trimmed to {trimmed}"),
+    Code("W403", "future-event-asserted", "warning", "an asserted event is dated after the publication date",
+         "event is asserted as having happened but is dated {value!r}, after the publication date "
+         "{published!r}; expected factuality planned, hypothetical or uncertain, or an earlier date"),
     # E5xx the files of other formats being imported (communique.formats)
-    Code("E500", "format-unreadable", "error", "a file of an import cannot be read or parsed (JSON, a brat line)"),
+    Code("E500", "format-unreadable", "error",
+         "an import has no file of its format, or one that cannot be read or parsed"),
     Code("E501", "format-violation", "error", "a record of an import does not follow its format's layout"),
     Code("E502", "format-offset-mismatch", "error", "an imported span's text differs from the text at its offsets"),
     Code("E503", "format-dangling-reference", "error", "an imported record refers to an annotation the input lacks"),
@@ -73,3 +113,24 @@ def register(*codes: Code) -> None:
         if c.code in CODES and CODES[c.code] != c:
             raise ValueError(f"finding code {c.code} registered twice with different meanings")
         CODES[c.code] = c
+
+
+def a(noun: str) -> str:
+    """``noun`` with its indefinite article ('an event', 'a mention')."""
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def finding(
+    code: str,
+    file: str,
+    path: str,
+    *,
+    record: str | None = None,
+    line: int | None = None,
+    expected: str | None = None,
+    found: str | None = None,
+    **fields: object,
+) -> Finding:
+    """The finding ``code`` at ``file`` ``path``, its message the code's template over ``fields``."""
+    entry = CODES[code]
+    return Finding(file, path, code, entry.template.format(**fields), entry.severity, record, line, expected, found)

@@ -1,90 +1,41 @@
-"""Reading a corpus directory into typed records (the structural layer of validation).
+"""Reading the files of a corpus directory: the one function every file of a corpus is read through.
 
-A corpus directory holds::
-
-    data/corpus.json              CorpusInfo
-    data/actors.json              ActorsFile
-    data/documents/<doc id>.json  DocumentFile, one per document
-    seeds/<seed file>             the source texts the spans point into (UTF-8)
+:func:`read_bytes` gives a file's bytes or the finding :mod:`communique.reads` refuses it with;
+:func:`read_seed` a seed's text (E101 when it is not UTF-8); :func:`document_names` lists the
+document files (E100, E101, E105). The findings of reading are built here only (E102 for a file
+that is not strict JSON too, :func:`invalid_json`). The layout itself (paths, what a corpus
+directory is) lives in :mod:`communique.layout`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
 
-from . import reads
+from . import jsonio, reads
 from .errors import UnsafePathError
-from .models import ActorsFile, CorpusInfo, DocumentFile
+from .layout import DOCUMENTS_DIR, EXPECTED, SEEDS_DIR, child
 from .paths import is_plain_id, split_name
 from .report import Finding, Report
-from .structure import MAX_FINDINGS_PER_FILE, json_path, parse_model, structure_findings
 
-CORPUS_FILE = "data/corpus.json"
-ACTORS_FILE = "data/actors.json"
-DOCUMENTS_DIR = "data/documents"
-SEEDS_DIR = "seeds"
-
-__all__ = [
-    "ACTORS_FILE",
-    "CORPUS_FILE",
-    "DOCUMENTS_DIR",
-    "MAX_FINDINGS_PER_FILE",
-    "SEEDS_DIR",
-    "Reading",
-    "iter_document_names",
-    "json_path",
-    "parse_model",
-    "read",
-    "read_bytes",
-    "structure_findings",
-]
+CODES = ("E100", "E101", "E102", "E105")
 
 
-@dataclass
-class RawFile:
-    """One data file as read: its relative name, raw JSON and the model (None when invalid)."""
-
-    name: str
-    raw: Any = None
-    model: Any = None
+def invalid_json(rel: str, exc: jsonio.JsonReadError) -> Finding:
+    """E102 for a file that is not strict JSON (or over the limits)."""
+    return Finding(rel, "$", "E102", exc.message, line=exc.line)
 
 
-@dataclass
-class Reading:
-    """What the structural layer read from a corpus directory."""
-
-    root: Traversable | Path
-    report: Report
-    info: CorpusInfo | None = None
-    actors: ActorsFile | None = None
-    documents: list[tuple[str, DocumentFile]] = field(default_factory=list)
-    texts: dict[str, str] = field(default_factory=dict)
-    """Seed texts by seed file name."""
-    seed_bytes: dict[str, bytes] = field(default_factory=dict)
-    unread: set[str] = field(default_factory=set)
-    """Data files (or the documents folder) whose records are missing from the reading because the
-    structural layer refused them; checks that need those records stay silent about them."""
-
-    @property
-    def actors_complete(self) -> bool:
-        """True when data/actors.json was read and valid: every actor of the corpus is known."""
-        return ACTORS_FILE not in self.unread
-
-    @property
-    def documents_complete(self) -> bool:
-        """True when every document file was listed, read and valid: every record of the documents is known."""
-        return not any(rel == DOCUMENTS_DIR or rel.startswith(DOCUMENTS_DIR + "/") for rel in self.unread)
+def no_corpus() -> Finding:
+    """E100 for a folder without data/."""
+    return Finding("data", "$", "E100", f"no data/ folder: {EXPECTED}")
 
 
-def _child(root: Traversable | Path, rel: str) -> Traversable | Path:
-    node: Traversable | Path = root
-    for part in rel.split("/"):
-        node = node / part
-    return node
+def name_mismatch(rel: str, doc_id: str, stem: str) -> Finding:
+    """E105 for a document file whose name is not its document id."""
+    message = f"document id {doc_id!r} differs from the file name; expected {stem!r}"
+    return Finding(rel, "$.document.id", "E105", message, record=doc_id)
 
 
 def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
@@ -93,7 +44,7 @@ def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | No
     link loop). A file over :data:`communique.jsonio.MAX_FILE_BYTES` is never read into memory.
     """
     try:
-        return reads.read_node(_child(root, rel), rel)
+        return reads.read_node(child(root, rel), rel)
     except reads.ReadRefused as exc:
         report.add(exc.finding(rel))
         return None
@@ -109,7 +60,7 @@ def iter_document_names(
 ) -> Iterator[str]:
     """The document files under data/documents/, sorted; an unlistable folder or oddly named files
     become findings in ``report`` and entries in ``skipped``."""
-    folder = _child(root, DOCUMENTS_DIR)
+    folder = child(root, DOCUMENTS_DIR)
     try:
         if not folder.is_dir():
             refusal = reads.stat_refusal(folder, DOCUMENTS_DIR) if isinstance(folder, Path) else None
@@ -143,73 +94,36 @@ def iter_document_names(
         yield f"{DOCUMENTS_DIR}/{name}"
 
 
-def _read_seed(root: Traversable | Path, seed: str, reading: Reading) -> None:
-    report = reading.report
+def document_names(root: Traversable | Path, report: Report, unread: set[str]) -> list[str]:
+    """The document files (see :func:`iter_document_names`); E100 when there is none and nothing
+    else was said about the folder."""
+    names = list(iter_document_names(root, report, unread))
+    if not names:
+        unread.add(DOCUMENTS_DIR)
+        if not any(f.file.startswith(DOCUMENTS_DIR) for f in report.findings):
+            report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
+    return names
+
+
+def read_seed(root: Traversable | Path, seed: str, report: Report) -> tuple[bytes, str] | None:
+    """The bytes and the text of the seed file ``seed``, or None with a finding (E100, E101, E102)."""
     try:
         stem = split_name(seed, ".txt")
     except UnsafePathError as exc:  # the model's pattern already refuses these; kept as a second guard
         report.add(Finding(f"{SEEDS_DIR}/{_printable(seed)}", "$", "E101", str(exc)))
-        return
-    seed_rel = f"{SEEDS_DIR}/{stem}.txt"
-    data = read_bytes(root, seed_rel, report)
+        return None
+    rel = f"{SEEDS_DIR}/{stem}.txt"
+    data = read_bytes(root, rel, report)
     if data is None:
-        return
-    reading.seed_bytes[seed] = data
+        return None
     try:
-        reading.texts[seed] = data.decode("utf-8")
+        return data, data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        message = f"seed is not UTF-8 (byte {exc.start}); expected UTF-8 text"
-        report.add(Finding(seed_rel, "$", "E101", message, line=line))
+        report.add(Finding(rel, "$", "E101", f"seed is not UTF-8 (byte {exc.start}); expected UTF-8 text", line=line))
+        return None
 
 
-def read(root: Traversable | Path) -> Reading:
-    """Read every file of the corpus at ``root``, collecting structural findings."""
-    reading = Reading(root=root, report=Report(str(root)))
-    report = reading.report
-    if not _child(root, "data").is_dir():
-        report.add(
-            Finding(
-                "data",
-                "$",
-                "E100",
-                "no data/ folder: expected a corpus directory laid out like the repository (data/, seeds/)",
-            )
-        )
-        return reading
-    data = read_bytes(root, CORPUS_FILE, report)
-    if data is not None:
-        _, reading.info = parse_model(data, CORPUS_FILE, CorpusInfo, report)
-    if reading.info is None:
-        reading.unread.add(CORPUS_FILE)
-    data = read_bytes(root, ACTORS_FILE, report)
-    if data is not None:
-        _, reading.actors = parse_model(data, ACTORS_FILE, ActorsFile, report)
-    if reading.actors is None:
-        reading.unread.add(ACTORS_FILE)
-    names = list(iter_document_names(root, report, reading.unread))
-    for rel in names:
-        data = read_bytes(root, rel, report)
-        doc = None if data is None else parse_model(data, rel, DocumentFile, report)[1]
-        if doc is None:
-            reading.unread.add(rel)
-            continue
-        stem = rel.rsplit("/", 1)[1][: -len(".json")]
-        if stem != doc.document.id:
-            report.add(
-                Finding(
-                    rel,
-                    "$.document.id",
-                    "E105",
-                    f"document id {doc.document.id!r} differs from the file name; expected {stem!r}",
-                    record=doc.document.id,
-                )
-            )
-        reading.documents.append((rel, doc))
-        if doc.document.seed not in reading.seed_bytes:
-            _read_seed(root, doc.document.seed, reading)
-    if not names:
-        reading.unread.add(DOCUMENTS_DIR)
-        if not any(f.file.startswith(DOCUMENTS_DIR) for f in report.findings):
-            report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
-    return reading
+__all__ = [
+    "document_names", "invalid_json", "iter_document_names", "name_mismatch", "no_corpus", "read_bytes", "read_seed",
+]

@@ -138,8 +138,7 @@ def refusals(root: Path) -> Report:
     """What stops a manifest from being written for the corpus at ``root``: every error of
     :func:`communique.validate` (the manifest itself aside) and every file under data/ or seeds/
     that cannot be recorded (a FIFO, a device, a symbolic link loop). Empty when it may be written."""
-    from .stream import default_jobs
-    from .validate import validate
+    from .validation import default_jobs, validate
 
     report = validate(root, verify=False, jobs=default_jobs())
     report.extend(listing(root).refused)

@@ -55,10 +55,19 @@ class Finding:
         return asdict(self)
 
 
+_INDEX = re.compile(r"\[(\d+)\]")
+
+
+def path_key(path: str) -> tuple[tuple[int, int | str], ...]:
+    """A JSON path as a sort key that orders list indices as numbers ('[9]' before '[10]')."""
+    parts = _INDEX.split(path)
+    return tuple((1, int(part)) if i % 2 else (0, part) for i, part in enumerate(parts))
+
+
 def _sort_key(f: Finding) -> tuple[object, ...]:
     # Optional fields are compared as (is set, value) so None never meets an int or a str.
-    return tuple((v is not None, v) for v in (f.file, f.path, f.code, f.message, f.severity, f.record, f.line,
-                                               f.expected, f.found))
+    return tuple((v is not None, v) for v in (f.file, path_key(f.path), f.code, f.message, f.severity, f.record,
+                                               f.line, f.expected, f.found))
 
 
 @dataclass
@@ -88,7 +97,7 @@ class Report:
         return not self.errors
 
     def sorted(self) -> Report:
-        """Deduplicated and in a stable order (file, path, code...; None sorts first)."""
+        """Deduplicated and in a stable order (file, JSON path with indices as numbers, code...; None sorts first)."""
         return Report(self.root, sorted(set(self.findings), key=_sort_key))
 
     def to_dict(self) -> dict[str, Any]:

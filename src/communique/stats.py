@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .loader import Reading
+from .validation.sinks import Counts
 
 Table = list[tuple[str, int]]
 
@@ -13,28 +13,11 @@ def _table(counter: Counter[str]) -> Table:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def compute(reading: Reading) -> dict[str, Table]:
+def compute(counts: Counts) -> dict[str, Table]:
     """Section title -> rows of (value, count), from what the structural layer could read."""
-    files = [doc for _, doc in reading.documents]
-    actors = list(reading.actors.actors) if reading.actors else []
-    mentions = [m for f in files for m in f.mentions]
-    events = [e for f in files for e in f.events]
-    statements = [s for f in files for s in f.statements]
-    records: Table = [
-        ("documents", len(files)),
-        ("actors", len(actors)),
-        ("mentions", len(mentions)),
-        ("events", len(events)),
-        ("statements", len(statements)),
-    ]
-    return {
-        "record type": records,
-        "actor type": _table(Counter(a.type for a in actors)),
-        "mention kind": _table(Counter(m.kind for m in mentions)),
-        "event type": _table(Counter(e.type for e in events)),
-        "factuality": _table(Counter(e.factuality for e in events)),
-        "statement type": _table(Counter(s.type for s in statements)),
-    }
+    records: Table = [(name, counts.records[name]) for name in ("documents", "actors", "mentions", "events",
+                                                                 "statements")]
+    return {"record type": records, **{name: _table(counter) for name, counter in counts.values.items()}}
 
 
 def render(sections: dict[str, Table]) -> list[str]:

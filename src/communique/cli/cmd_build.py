@@ -1,4 +1,4 @@
-"""``communique build [DIR] [--out DIR]``: validate, then write the release folder."""
+"""``communique build [DIR] [--out DIR]``: validate and write the release folder in one pass."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CorpusInvalidError
-from ..validate import resolve_root
+from ..layout import resolve_root
 from ._output import err, out
 from ._progress import ProgressBar
 from .cmd_validate import add_scale_options, jobs_option
@@ -21,10 +21,10 @@ def register(sub: Any) -> None:
         "build",
         help="validate the corpus and write the release folder (a Hugging Face dataset repository)",
         description=(
-            "Validate the corpus; on any error list the findings and exit 1 without writing. Otherwise "
-            "write the release (dataset card, Parquet and JSON Lines per config, JSON Schemas, croissant.json, "
-            "SHA256SUMS) to a temporary folder beside OUT and swap it into place. OUT is replaced only when it is "
-            "empty or an earlier, unchanged release."
+            "Validate the corpus while writing the release (each file is read once); on any error list the "
+            "findings and exit 1, leaving nothing behind. Otherwise write the release (dataset card, Parquet "
+            "and JSON Lines per config, JSON Schemas, croissant.json, SHA256SUMS) to a temporary folder beside "
+            "OUT and swap it into place. OUT is replaced only when it is empty or an earlier, unchanged release."
         ),
     )
     p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
@@ -49,13 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if args.shard_rows is not None and args.shard_rows < 1:
         err(f"communique build: --shard-rows must be at least 1, found {args.shard_rows}")
         return 2
-    bar = ProgressBar("validate", args.quiet)
-    writing = ProgressBar("write", args.quiet)
-
-    def write_progress(done: int, total: int, records: int) -> None:
-        bar.close()  # validation is over once writing starts
-        writing(done, total, records)
-
+    bar = ProgressBar("build", args.quiet)
     try:
         release = build(
             args.dir,
@@ -64,7 +58,6 @@ def run(args: argparse.Namespace) -> int:
             jobs=jobs_option(args.jobs, resolve_root(args.dir)),
             shard_rows=args.shard_rows,
             progress=bar,
-            write_progress=write_progress,
         )
     except CorpusInvalidError as exc:
         bar.close()
@@ -73,7 +66,6 @@ def run(args: argparse.Namespace) -> int:
         err(f"communique build: the corpus is invalid ({len(exc.report.errors)} error(s)); nothing was written")
         return 1
     bar.close()
-    writing.close()
     out(f"release {release.version} written to {release.path}/")
     width = max(len(name) for name in release.counts)
     for name, rows in release.counts.items():

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import manifest
 from ..errors import CorpusInvalidError
-from ..validate import resolve_root
+from ..layout import resolve_root
 from ._output import err, out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from .. import writes
 from ..authoring import resolve_file
 from ..errors import CorpusInvalidError, SpanResolutionError
-from ..loader import ACTORS_FILE, DOCUMENTS_DIR
+from ..layout import ACTORS_FILE, DOCUMENTS_DIR
 from ._output import err, out
 
 

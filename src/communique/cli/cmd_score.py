@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..api import load
-from ..errors import CorpusInvalidError
+from ..errors import CorpusInvalidError, IntegrityError
+from ..layout import is_corpus_dir
 from ..llm.names import TASKS
 from ..scoring import score
-from ..validate import validate
 from ._output import err, out, out_json
 
 EXIT_BAD_PREDICTIONS = 2
@@ -52,21 +52,25 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     pred_dir: Path = args.pred
-    if not (pred_dir / "data").is_dir() and (pred_dir.is_file() or any(pred_dir.glob("*.json*"))):
+    if not is_corpus_dir(pred_dir) and (pred_dir.is_file() or any(pred_dir.glob("*.json*"))):
         from ._score_answers import run_answers
 
         return run_answers(args)
-    if not (pred_dir / "data").is_dir():
+    if not is_corpus_dir(pred_dir):
         err(f"communique: error: {pred_dir} is not a predicted corpus: expected data/ and seeds/ inside it")
         return EXIT_BAD_PREDICTIONS
-    report = validate(pred_dir)
-    if not report.ok:
-        errors = report.errors
+    try:  # validated and loaded in one pass
+        predictions = load(pred_dir)
+    except CorpusInvalidError as exc:
+        errors = exc.report.errors
         err(f"communique: error: the predictions in {pred_dir} are not a valid corpus ({len(errors)} error(s)):")
         for finding in errors[:MAX_LISTED]:
             err(f"  {finding.describe()}")
         if len(errors) > MAX_LISTED:
             err(f"  ... and {len(errors) - MAX_LISTED} more (run `communique validate {pred_dir}`)")
+        return EXIT_BAD_PREDICTIONS
+    except IntegrityError as exc:
+        err(f"communique: error: the predictions in {pred_dir}: {exc}")
         return EXIT_BAD_PREDICTIONS
     try:
         gold = load(args.gold)
@@ -74,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         where = args.gold or "the packaged corpus"
         err(f"communique: error: the gold corpus ({where}) is invalid: {exc}")
         return EXIT_BAD_PREDICTIONS
-    result = score(gold, load(pred_dir))
+    result = score(gold, predictions)
     if args.json:
         out_json(result.to_dict())
     else:

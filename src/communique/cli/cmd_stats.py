@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from .. import loader, stats
-from ..validate import resolve_root
+from .. import stats
+from ..validation import Selection, resolve_root, run
+from ..validation.sinks import Counts
 from ._corpus import corpus_dir
 from ._output import err, out, out_json
 
@@ -20,18 +21,21 @@ def register(sub: Any) -> None:
     )
     p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
-    p.set_defaults(func=run)
+    p.set_defaults(func=run_stats)
 
 
-def run(args: argparse.Namespace) -> int:
-    reading = loader.read(resolve_root(corpus_dir(args.dir)))
-    sections = stats.compute(reading)
+def run_stats(args: argparse.Namespace) -> int:
+    counts = Counts()
+    # only the structural layer: the other rules are not selected, so they do not run
+    result = run(resolve_root(corpus_dir(args.dir)), jobs=1, verify=False, selection=Selection(("E1",)),
+                 sinks=(counts,))
+    sections = stats.compute(counts)
     if args.json:
         out_json({title: dict(rows) for title, rows in sections.items()})
     else:
         for line in stats.render(sections):
             out(line)
-    errors = reading.report.errors
+    errors = result.report.errors
     if errors:
         err(f"communique: {len(errors)} file error(s); the counts cover only the files that could be read")
         return 1

@@ -8,13 +8,13 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from .. import loader, stream
+from .. import loader
 from ..codes import CODES
 from ..errors import CommuniqueError
 from ..report import Report
-from ..stream import default_jobs
-from ..stream.pool import pool_size
-from ..validate import resolve_root
+from ..validation import Selection, default_jobs, parse_codes, resolve_root
+from ..validation import run as run_validation
+from ..validation.driver import pool_size
 from ._corpus import corpus_dir
 from ._output import err, out, out_json
 from ._progress import ProgressBar
@@ -54,7 +54,7 @@ def jobs_option(value: int | None, root: Traversable | Path | None = None) -> in
     files = sum(1 for _ in loader.iter_document_names(root))
     capped = pool_size(value, files)
     if capped < value:
-        cores = stream.engine.default_jobs()
+        cores = default_jobs()
         err(f"communique: --jobs {value} capped at {capped} ({cores} core(s), {files} document file(s))")
     return capped
 
@@ -70,36 +70,13 @@ def summary(report: Report, documents: int, records: int) -> list[str]:
     return lines
 
 
-def _codes(option: str, value: str | None) -> tuple[str, ...] | None:
-    if value is None:
-        return None
-    items = tuple(item.strip().upper() for item in value.split(",") if item.strip())
-    for item in items:
-        if not any(code.startswith(item) for code in CODES):
-            raise CommuniqueError(
-                f"{option}: {item!r} matches no finding code; expected codes like E302 or prefixes like E3"
-            )
-    return items
-
-
-def filter_report(report: Report, select: tuple[str, ...] | None, ignore: tuple[str, ...] | None) -> Report:
-    """The report with only the selected codes, less the ignored ones."""
-    kept = [
-        f
-        for f in report.findings
-        if (select is None or f.code.startswith(select)) and not (ignore and f.code.startswith(ignore))
-    ]
-    return Report(report.root, kept)
-
-
 def run(args: argparse.Namespace) -> int:
-    select = _codes("--select", args.select)
-    ignore = _codes("--ignore", args.ignore)
+    selection = Selection(parse_codes("--select", args.select), parse_codes("--ignore", args.ignore) or ())
     bar = ProgressBar("validate", args.quiet)
     root = resolve_root(corpus_dir(args.dir))
-    result = stream.run(root, jobs=jobs_option(args.jobs, root), progress=bar)
+    result = run_validation(root, jobs=jobs_option(args.jobs, root), progress=bar, selection=selection)
     bar.close(result.records)
-    report = filter_report(result.report, select, ignore)
+    report = result.report
     if args.json:
         out_json(report.to_dict())
     else:

@@ -104,7 +104,7 @@ def import_(name: str, src: str | Path, out: str | Path, *, force: bool = False)
     then the validator's findings about the corpus written. Nothing is written when the input
     has an error or gave no document.
     """
-    from ..validate import validate
+    from ..validation import validate
     from ._write import write_output
 
     source = Path(src)
@@ -115,7 +115,7 @@ def import_(name: str, src: str | Path, out: str | Path, *, force: bool = False)
     if not imported.documents and report.ok:
         from ..report import Finding
 
-        report.add(Finding(".", "$", "E100", f"no {name} document found in {source}",
+        report.add(Finding(".", "$", "E500", f"no {name} document found in {source}",
                            expected=f"the files of a {name} export ({get(name).summary})"))
     if imported.documents and report.ok:
         write_output(Path(out), imported.files, command=f"import --format {name}", replace=force, source=source)

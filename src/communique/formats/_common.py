@@ -69,7 +69,7 @@ def read_json(path: Path, report: Report, rel: str) -> Any:
 def read_jsonl(path: Path, report: Report, rel: str) -> list[tuple[int, Any]]:
     """The objects of a JSON Lines file with their 1-based line numbers; a finding per unreadable line."""
     if not path.is_file():
-        report.add(Finding(rel, "$", "E100", f"{rel} is missing", expected=f"{rel} in the folder"))
+        report.add(Finding(rel, "$", "E500", f"{rel} is missing", expected=f"{rel} in the folder"))
         return []
     try:
         data = jsonio.read_path(path)

@@ -35,7 +35,7 @@ def read_sidecar(src: Path, report: Report) -> Json | None:
 def missing_sidecar(src: Path, report: Report) -> Imported:
     """No corpus: the sidecar is missing (E100) or was reported unreadable."""
     if not (src / SIDECAR).is_file():
-        report.add(Finding(SIDECAR, "$", "E100", "the export's sidecar is missing; without it the format's files "
+        report.add(Finding(SIDECAR, "$", "E500", "the export's sidecar is missing; without it the format's files "
                            "do not say which actor each mention names", expected=f"{SIDECAR} beside the export"))
     return Imported(report)
 
@@ -47,7 +47,7 @@ def seed_texts(src: Path, data: Json, report: Report, folder: str = "seeds") -> 
         seed = entry["file"]["document"].get("seed")
         path = src / folder / str(seed)
         if not isinstance(seed, str) or "/" in seed or not path.is_file():
-            report.add(Finding(f"{folder}/{seed}".lstrip("/"), "$", "E100",
+            report.add(Finding(f"{folder}/{seed}".lstrip("/"), "$", "E500",
                                "the document's text is missing from the export",
                                record=entry["file"]["document"]["id"]))
             continue

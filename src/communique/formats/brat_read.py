@@ -123,7 +123,7 @@ def read_folder(src: Path, report: Report) -> dict[str, AnnFile]:
     for path in sorted(src.glob("*.ann")):
         txt = path.with_suffix(".txt")
         if not txt.is_file():
-            _fail(report, path.name, 0, "E100", f"{txt.name} is missing beside {path.name}")
+            _fail(report, path.name, 0, "E500", f"{txt.name} is missing beside {path.name}")
             continue
         try:
             text, data = txt.read_bytes().decode("utf-8"), path.read_bytes().decode("utf-8")

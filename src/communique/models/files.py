@@ -48,12 +48,16 @@ class ActorsFile(Record):
 
     schema_version: SchemaVersion
     """Version of the record format."""
-    actors: list[Actor]
+    actors: list[Actor] = Field(fail_fast=True)
     """Every actor of the corpus."""
 
 
 class DocumentFile(Record):
     """data/documents/<id>.json: one document and all its annotations."""
+
+    # The record lists stop at their first invalid record (fail_fast): the validator checks a
+    # refused file again record by record (communique.validation.structure), so a file of many bad
+    # records never costs memory per error.
 
     schema_version: SchemaVersion
     """Version of the record format."""
@@ -61,9 +65,9 @@ class DocumentFile(Record):
     """The document's metadata."""
     status: Literal["draft", "annotated", "adjudicated"] = "draft"
     """Annotation status: draft (in progress), annotated (one full pass), adjudicated (passes reconciled)."""
-    mentions: list[Mention] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list, fail_fast=True)
     """Every actor mention in the document."""
-    events: list[Event] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list, fail_fast=True)
     """Every event in the document."""
-    statements: list[Statement] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list, fail_fast=True)
     """Every attributed statement in the document."""

@@ -11,8 +11,10 @@ Layout (``release/`` by default)::
     .communique-output                         what wrote the folder, so a later build may replace it
 
 The build is deterministic (rows in corpus order, fixed row groups, no timestamps: the same bytes
-on any number of processes), atomic (see :mod:`communique.writes`) and streaming: memory does not grow with
-the corpus.
+on any number of processes), atomic (see :mod:`communique.writes`) and streaming: memory does not
+grow with the corpus. It reads the corpus once: each document file is validated and its rows
+written in the same pass (:class:`~.export.ReleaseRows`, a sink of the validation driver), so what
+ships is what was validated.
 """
 
 from __future__ import annotations
@@ -26,13 +28,9 @@ from typing import Any
 
 from .. import jsonio, reads, writes
 from ..errors import CommuniqueError, CorpusInvalidError
-from ..report import Report
-from ..stream import Progress, run
-from ..stream.engine import read_head
-from ..stream.export import CONFIGS as EXPORT_CONFIGS
-from ..stream.export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, export_parquet, jsonl_lines
-from ..validate import resolve_root
-from . import agreement, audit, card, croissant, views, windows
+from ..validation import Progress, resolve_root, run
+from . import agreement, audit, card, croissant, views
+from .export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, ReleaseRows, jsonl_lines
 from .features import features
 from .schemas import release_schemas
 from .summary import Summary
@@ -88,18 +86,26 @@ def write_release(
     progress: Progress | None = None,
     audit_data: dict[str, Any] | None = None,
 ) -> Release:
-    """Write every release file of the validated corpus at ``root`` into the folder ``out`` (which
-    exists and is empty), streaming: document files are read a shard at a time and their rows
-    written as they come, so memory does not grow with the corpus. Each config's Parquet file is
-    cut into shards of ``shard_rows`` rows when it holds more."""
+    """Validate the corpus at ``root`` and write every release file into the folder ``out`` (which
+    exists and is empty) in the same pass: document files are read a shard at a time and their
+    rows written as they are checked, so memory does not grow with the corpus. Each config's
+    Parquet file is cut into shards of ``shard_rows`` rows when it holds more.
+
+    Raises :class:`~communique.errors.CorpusInvalidError` when the corpus has errors (``out`` then
+    holds a partial release, which :func:`build` throws away).
+    """
     import pyarrow as pa
 
-    info, actors = read_head(root, Report(str(root)))
-    if info is None or actors is None:  # the corpus was validated just before: only a concurrent edit gets here
-        raise CommuniqueError(f"{root}: data/corpus.json or data/actors.json changed while the release was built")
-    exported = export_parquet(
-        root, out, shard_rows=shard_rows, jobs=jobs, configs=EXPORT_CONFIGS, jsonl_dir=out / "jsonl", progress=progress
-    )
+    sink = ReleaseRows(out, shard_rows=shard_rows, jsonl_dir=out / "jsonl")
+    try:
+        checked = run(root, jobs=jobs, progress=progress, sinks=(sink,))
+    finally:
+        exported = sink.close()
+    if not checked.report.ok:
+        raise CorpusInvalidError(checked.report)
+    info, actors = checked.info, checked.actors
+    if info is None or actors is None:  # cannot be: their findings would be errors
+        raise CommuniqueError(f"{root}: data/corpus.json or data/actors.json could not be read")
     actor_rows = views.actor_rows(actors.actors)
     actor_schema = features(views.config("actors").tree()).arrow_schema
     writer = ParquetShards(out / "actors", actor_schema, shard_rows, DEFAULT_ROW_GROUP_ROWS)
@@ -107,9 +113,6 @@ def write_release(
     exported.files["actors"] = writer.close()
     exported.rows["actors"], exported.nbytes["actors"] = writer.rows, writer.nbytes
     writes.write_file(out / "jsonl" / "actors.jsonl", jsonl_lines(actor_rows))
-    exported.files[windows.NAME], exported.rows[windows.NAME], exported.nbytes[windows.NAME] = (
-        windows.write_windows(root, out, list(actors.actors), shard_rows)
-    )
     release = Release(out, info.version)
     yaml_features: dict[str, Any] = {}
     parquet_files: dict[str, tuple[str, str]] = {}
@@ -143,29 +146,25 @@ def build(
     jobs: int = 1,
     shard_rows: int | None = None,
     progress: Progress | None = None,
-    write_progress: Progress | None = None,
 ) -> Release:
     """Validate the corpus at ``path`` (default: packaged) and write its release to ``out``.
 
-    Both passes stream on ``jobs`` processes: validation (``progress`` is called as files are
-    checked), then writing (``write_progress`` as files are written); neither holds the corpus in
+    One pass streams on ``jobs`` processes: each document file is read once, validated and its
+    rows written (``progress`` is called as files are checked); the corpus is never held in
     memory. ``shard_rows`` cuts each config's Parquet file into shards of at most that many rows.
 
-    Raises :class:`~communique.errors.CorpusInvalidError` (nothing written) when the corpus has
-    errors, :class:`~communique.errors.OutputError` when ``out`` cannot be written or holds anything
-    but an earlier release (see :mod:`communique.writes`).
+    Raises :class:`~communique.errors.CorpusInvalidError` (nothing written: the temporary folder
+    is removed) when the corpus has errors, :class:`~communique.errors.OutputError` when ``out``
+    cannot be written or holds anything but an earlier release (see :mod:`communique.writes`).
     """
     root = resolve_root(path)
-    report: Report = run(root, jobs=jobs, progress=progress).report
-    if not report.ok:
-        raise CorpusInvalidError(report)
     agreement_data = _read_figures(root, "agreement.json", agreement.parse)
     audit_data = _read_figures(root, "audit.json", audit.parse)
     result: list[Release] = []
 
     def fill(tmp: Path) -> None:
         result.append(write_release(
-            root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=write_progress, audit_data=audit_data
+            root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=progress, audit_data=audit_data
         ))
 
     writes.write_folder(out, fill, command="build", source=root if isinstance(root, Path) else None)

@@ -17,7 +17,6 @@ from typing import Any
 
 from ..corpus import Corpus
 from ..models import Actor, Document, DocumentFile, Event, Mention, Statement
-from . import windows
 from .fields import Field, Node, model_fields, model_tree, node_for, struct
 
 Row = dict[str, Any]
@@ -52,27 +51,55 @@ def document_row(file: DocumentFile) -> Row:
     return row
 
 
-def _dump(records: tuple[Any, ...]) -> list[Row]:
-    return [r.model_dump(mode="json") for r in records]
-
-
 def actor_rows(actors: Sequence[Actor]) -> list[Row]:
     """The ``actors`` rows: every actor, sorted by id."""
-    return _dump(tuple(sorted(actors, key=lambda a: a.id)))
-
-
-def _actors(corpus: Corpus) -> list[Row]:
-    return actor_rows(corpus.actors)
+    return [a.model_dump(mode="json") for a in sorted(actors, key=lambda a: a.id)]
 
 
 @dataclass(frozen=True)
 class Config:
-    """One config of the release: its name, a one-line summary, its columns and its rows."""
+    """One config of the release: its name, a one-line summary, its columns and where its rows come from."""
 
     name: str
     summary: str
     tree: Callable[[], Node]
-    rows: Callable[[Corpus], list[Row]]
+    source: str
+    """'actors' (data/actors.json), 'document' (one row per document file), 'windows' (the file's
+    OneIE / TextEE sentence windows) or the DocumentFile list whose records are the rows
+    ('mentions', 'events', 'statements')."""
+
+    def rows(self, corpus: Corpus) -> list[Row]:
+        """Every row of this config, in release order."""
+        if self.source == "actors":
+            return actor_rows(corpus.actors)
+        types: dict[str, str] = {a.id: a.type for a in corpus.actors}
+        return [row for f in corpus.files for row in file_rows(f, (self,), types)[self.name]]
+
+
+def windows_rows(file: DocumentFile, actor_types: dict[str, str]) -> list[Row]:
+    """The ``oneie`` rows of one document file: its sentence windows (:mod:`communique.formats.oneie`)."""
+    from ..formats.oneie import release_rows_of
+
+    # An actor the actors file lacks is an E2xx error of the corpus, whose release is then refused;
+    # its rows are never written, so any type does until the report is read.
+    return release_rows_of(file, lambda actor: actor_types.get(actor, "group"))
+
+
+def file_rows(file: DocumentFile, configs: Sequence[Config], actor_types: dict[str, str]) -> dict[str, list[Row]]:
+    """The rows one document file gives to each of ``configs`` (none of them 'actors'): what both
+    :func:`communique.to_hf` and the release writer use. ``actor_types`` (actor id to type) is read
+    by the 'windows' source only."""
+    lists = {c.source for c in configs if c.source not in ("document", "windows")}
+    dumped = file.model_dump(mode="json", include=lists) if lists else {}
+    out: dict[str, list[Row]] = {}
+    for c in configs:
+        if c.source == "document":
+            out[c.name] = [document_row(file)]
+        elif c.source == "windows":
+            out[c.name] = windows_rows(file, actor_types)
+        else:
+            out[c.name] = dumped[c.source]
+    return out
 
 
 CONFIGS: tuple[Config, ...] = (
@@ -80,17 +107,12 @@ CONFIGS: tuple[Config, ...] = (
         "documents",
         "The benchmark view: one row per document with its text and its mentions, events and statements nested.",
         documents_tree,
-        lambda c: [document_row(f) for f in c.files],
+        "document",
     ),
-    Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), _actors),
-    Config("mentions", "One row per actor mention.", lambda: model_tree(Mention), lambda c: _dump(c.mentions)),
-    Config("events", "One row per event.", lambda: model_tree(Event), lambda c: _dump(c.events)),
-    Config(
-        "statements",
-        "One row per attributed statement.",
-        lambda: model_tree(Statement),
-        lambda c: _dump(c.statements),
-    ),
+    Config("actors", "One row per actor, shared by every document.", lambda: model_tree(Actor), "actors"),
+    Config("mentions", "One row per actor mention.", lambda: model_tree(Mention), "mentions"),
+    Config("events", "One row per event.", lambda: model_tree(Event), "events"),
+    Config("statements", "One row per attributed statement.", lambda: model_tree(Statement), "statements"),
 )
 
 
@@ -100,15 +122,19 @@ def _windows_tree() -> Node:
     return model_tree(Window)
 
 
-def _windows_rows(corpus: Corpus) -> list[Row]:
-    from ..formats.oneie import release_rows
-
-    return release_rows(corpus)
-
-
-CONFIGS += (Config("oneie", windows.SUMMARY, _windows_tree, _windows_rows),)
-"""The OneIE / TextEE view (:mod:`.windows` writes it in the build): one row per sentence window."""
+CONFIGS += (
+    Config(
+        "oneie",
+        "OneIE / TextEE sentence windows (the input of event-extraction frameworks): tokens, entity and event "
+        "mentions with token offsets; ACE types where the ontology maps them.",
+        _windows_tree,
+        "windows",
+    ),
+)
+"""The OneIE / TextEE view: one row per sentence window, the rows of ``communique export --format oneie``."""
 CONFIG_NAMES = tuple(c.name for c in CONFIGS)
+FILE_CONFIGS = tuple(c for c in CONFIGS if c.source != "actors")
+"""The configs whose rows come from the document files."""
 SPLIT = "test"
 """The one split: the corpus is an evaluation set."""
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from ..loader import ACTORS_FILE
-from ._context import Context
+from ..codes import finding
+from ..report import Finding
+
+CODES = ("E205",)
 
 Edge = tuple[str, str, str, str]
 """(from id, to id, file, JSON path of the link)."""
 
 
-def _cycles(edges: list[Edge]) -> list[list[Edge]]:
+def find_cycles(edges: list[Edge]) -> list[list[Edge]]:
     """Cycles found by an iterative depth-first search, each reported once (by its set of nodes)."""
     graph: dict[str, list[Edge]] = {}
     for edge in edges:
@@ -46,31 +48,10 @@ def _cycles(edges: list[Edge]) -> list[list[Edge]]:
     return found
 
 
-def _report(ctx: Context, cycles: list[list[Edge]], what: str) -> None:
-    for cycle in cycles:
+def check(out: list[Finding], edges: list[Edge], what: str) -> None:
+    """E205 for every cycle among ``edges`` (``what`` names the links: 'part_of links')."""
+    for cycle in find_cycles(edges):
         first = min(cycle, key=lambda e: e[0])
         chain = " -> ".join([e[0] for e in cycle] + [cycle[0][0]])
-        ctx.add(
-            "E205",
-            first[2],
-            first[3],
-            f"{what} form a cycle: {chain}; expected no record to reach itself",
-            record=first[0],
-            expected="no cycle",
-            found=chain,
-        )
-
-
-def check(ctx: Context) -> None:
-    members: list[Edge] = []
-    for i, actor in enumerate(ctx.actors):
-        for j, member in enumerate(actor.members):
-            members.append((actor.id, member, ACTORS_FILE, f"$.actors[{i}].members[{j}]"))
-    _report(ctx, _cycles(members), "group members")
-    parts: list[Edge] = []
-    for rel, doc in ctx.documents:
-        for i, event in enumerate(doc.events):
-            for j, link in enumerate(event.links):
-                if link.relation == "part_of":
-                    parts.append((event.id, link.event, rel, f"$.events[{i}].links[{j}].event"))
-    _report(ctx, _cycles(parts), "part_of links")
+        out.append(finding("E205", first[2], first[3], record=first[0], expected="no cycle", found=chain,
+                           what=what, chain=chain))

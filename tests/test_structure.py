@@ -1,5 +1,6 @@
-"""Streaming validation reports exactly what the full read reports, on every rule's failing
-example, on hostile bytes, and whatever the number of processes."""
+"""The fast structural path never changes a finding: every hostile byte pattern, every rule's
+failing example and every hostile fixture report the same with the fast path turned off, and
+whatever the number of processes or the shard size."""
 
 from __future__ import annotations
 
@@ -11,63 +12,42 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from communique import stream
+from communique.report import Report
 from communique.synth import generate_corpus
-from communique.validate import validate, validate_full
+from communique.validation import document, run
 from minicorpus import MiniCorpus
-from test_checks import CASES, REFERENCES, Case
+from test_checks import CASES, Case
+
+HOSTILE_FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
+
+
+def _report(root: Path, jobs: int = 1, shard_size: int = 64) -> Report:
+    return run(root, jobs=jobs, shard_size=shard_size).report
 
 
 def _same(root: Path, jobs: int = 1, shard_size: int = 64) -> list[str]:
-    full = validate_full(root)
-    streamed = stream.run(root, jobs=jobs, shard_size=shard_size).report
-    assert streamed.to_dict() == full.to_dict()
-    return [f.code for f in full.findings]
-
-
-@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.name}" for c in CASES])
-def test_every_rule_reports_the_same_when_streamed(tmp_path: Path, case: Case) -> None:
-    mini = MiniCorpus.copy(tmp_path / "corpus")
-    case.mutate(mini)
-    assert case.code in _same(mini.save(), shard_size=1)
-
-
-MESSAGES = {
-    "mention-actor": "reference to actor 'nobody', but no record has that id; expected the id of an existing actor",
-    "place-is-event": "reference 'doc1-e2' names a event (data/documents/doc1.json $.events[1]); "
-    "expected the id of a actor",
-    "link-to-actor": "reference 'geneva' names a actor (data/actors.json $.actors[1]); expected the id of a event",
-    "record-names-other-document": "record is in the file of document 'doc1' but names document 'doc9'; "
-    "expected 'doc1'",
-    "about-event-of-other-document": "event 'doc2-e1' belongs to document 'doc2'; expected a event of document 'doc1'",
-}
-"""The wording of reference findings, built once in :mod:`communique.checks.references` for both reads
-(E203 to an actor is raised per document when streamed, E203 to another kind once the corpus is read)."""
-
-
-@pytest.mark.parametrize("name", sorted(MESSAGES))
-def test_reference_messages_are_worded_alike_in_both_reads(tmp_path: Path, name: str) -> None:
-    case = next(c for c in CASES if c.name == name)
-    mini = MiniCorpus.copy(tmp_path / "corpus")
-    case.mutate(mini)
-    root = mini.save()
-    streamed = stream.run(root, jobs=1, shard_size=1).report
-    for report in (validate_full(root), streamed):
-        assert [f.message for f in report.findings if f.code == case.code] == [MESSAGES[name]]
-
-
-@pytest.mark.parametrize("ref", REFERENCES, ids=[r[2] for r in REFERENCES])
-def test_every_dangling_reference_reports_the_same_when_streamed(tmp_path: Path, ref: tuple[object, ...]) -> None:
-    mini = MiniCorpus.copy(tmp_path / "corpus")
-    mutate = ref[1]
-    assert callable(mutate)
-    mutate(mini)
-    assert "E202" in _same(mini.save())
+    """The codes of the report, checked equal with the fast path off (strict path only)."""
+    fast = _report(root, jobs, shard_size)
+    real = document.fast_parse
+    document.fast_parse = lambda data: None  # type: ignore[assignment]
+    try:
+        strict = _report(root, 1, 64)
+    finally:
+        document.fast_parse = real
+    assert fast.to_dict() == strict.to_dict()
+    return [f.code for f in fast.findings]
 
 
 @pytest.fixture(scope="module")
 def synth(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return generate_corpus(tmp_path_factory.mktemp("synth") / "corpus", documents=6, seed=3)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.code}-{c.name}" for c in CASES])
+def test_every_rule_reports_the_same_on_the_strict_path(tmp_path: Path, case: Case) -> None:
+    mini = MiniCorpus.copy(tmp_path / "corpus")
+    case.mutate(mini)
+    assert case.code in _same(mini.save(), shard_size=1)
 
 
 def test_the_generated_corpus_is_valid(synth: Path) -> None:
@@ -118,7 +98,7 @@ HOSTILE: dict[str, Callable[[bytes], bytes]] = {
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
-def test_hostile_document_files_report_the_same_when_streamed(tmp_path: Path, synth: Path, name: str) -> None:
+def test_hostile_document_files_report_the_same_on_both_paths(tmp_path: Path, synth: Path, name: str) -> None:
     import shutil
 
     root = tmp_path / "corpus"
@@ -146,14 +126,11 @@ def test_processes_give_the_same_report(tmp_path: Path, synth: Path) -> None:
     doc = json.loads((root / "data" / "documents" / "syn0000004.json").read_text(encoding="utf-8"))
     doc["events"][0]["links"] = [{"relation": "part_of", "event": "syn0000005-e01"}]
     (root / "data" / "documents" / "syn0000004.json").write_text(json.dumps(doc), encoding="utf-8")
-    one = stream.run(root, jobs=1, shard_size=1).report
-    two = stream.run(root, jobs=2, shard_size=1).report
-    assert one.to_dict() == two.to_dict() == validate_full(root).to_dict()
+    one = _report(root, jobs=1, shard_size=1)
+    two = _report(root, jobs=2, shard_size=1)
+    assert one.to_dict() == two.to_dict()
     assert {"E102", "E204"} <= {f.code for f in one.findings}
-
-
-def test_validate_streams(synth: Path) -> None:
-    assert validate(synth).to_dict() == validate_full(synth).to_dict()
+    _same(root, jobs=2, shard_size=1)
 
 
 @pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs named pipes")
@@ -173,7 +150,7 @@ def test_special_files_report_the_same_and_never_block(tmp_path: Path, synth: Pa
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**31), documents=st.integers(1, 4), size=st.integers(1, 3), cut=st.integers(0, 10_000))
-def test_generated_corpora_stream_like_the_full_read(seed: int, documents: int, size: int, cut: int) -> None:
+def test_generated_corpora_report_alike_on_both_paths(seed: int, documents: int, size: int, cut: int) -> None:
     """Any generated corpus is valid, and stays reported alike once one of its document files is cut short."""
     import tempfile
 
@@ -186,12 +163,9 @@ def test_generated_corpora_stream_like_the_full_read(seed: int, documents: int, 
         assert "E102" in _same(root, shard_size=2)
 
 
-HOSTILE_FIXTURES = Path(__file__).parent / "fixtures" / "hostile"
-
-
 @pytest.mark.parametrize(
     "name", sorted(p.name for p in HOSTILE_FIXTURES.iterdir() if p.is_dir() and p.name[:1] in "EW")
 )
-def test_hostile_fixtures_report_the_same_when_streamed(name: str) -> None:
+def test_hostile_fixtures_report_the_same_on_both_paths(name: str) -> None:
     codes = _same(HOSTILE_FIXTURES / name, shard_size=1)
     assert name.split("-", 1)[0] in codes

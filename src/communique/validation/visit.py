@@ -2,32 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import get_args
+
 from pydantic import BaseModel
 
-from ..checks import spans, times
-from ..checks import values as values_check
-from ..checks._context import Context, has_id, nested_fields
-from ..checks._dates import Period
 from ..models import Attribution, DocumentFile, Mention, PublicationDate, Quantity, Span, TimeValue
+from ..report import Finding
+from . import spans, times
+from . import values as values_check
 
 _VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
-_MENTION_PLAN = (has_id(Mention), nested_fields(Mention))
 
-Published = tuple[Period, Period | None] | None
-
-_PLANS: dict[type, tuple[bool, tuple[str, ...]]] = {}
+Published = times.Published | None
 
 
+def _nests_model(annotation: object) -> bool:
+    """Whether a field annotation can hold a model (directly, in a list, or in a union)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_nests_model(arg) for arg in get_args(annotation))
+
+
+@cache
 def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        plan = _PLANS[cls] = (has_id(cls), nested_fields(cls))
-    return plan
+    """Whether ``cls`` has an ``id`` field, and the names of its fields that can hold models."""
+    fields = cls.model_fields
+    return "id" in fields, tuple(name for name, info in fields.items() if _nests_model(info.annotation))
+
+
+_MENTION_PLAN = (True, ("span",))
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Which per-node rules run (the others are not selected)."""
+
+    spans: bool = True
+    times: bool = True
+    values: bool = True
 
 
 def _values_ok(cls: type, values: dict[str, object]) -> bool:
     """The E308/E309 rules' passing case, decided without building a path (the rules themselves
-    in :mod:`communique.checks.values` report the failing case)."""
+    in :mod:`communique.validation.values` report the failing case)."""
     if cls is Attribution:
         kind, actor = values["kind"], values["actor"]
         return not ((kind == "named" and actor is None) or (kind == "author" and actor is not None))
@@ -41,7 +61,9 @@ def _values_ok(cls: type, values: dict[str, object]) -> bool:
     return True
 
 
-def _mentions(ctx: Context, mentions: list[Mention], text: str | None, rel: str, doc_id: str) -> int:
+def _mentions(
+    out: list[Finding], mentions: list[Mention], text: str | None, rel: str, doc_id: str, at: Callable[[str, int], int]
+) -> int:
     """:func:`visit` for the mentions of a document (a mention nests nothing but its span): the
     same findings, without a stack. Returns the number of fields set."""
     fields = 0
@@ -54,7 +76,7 @@ def _mentions(ctx: Context, mentions: list[Mention], text: str | None, rel: str,
         values = span.__dict__
         start, end, covered = values["start"], values["end"], values["text"]
         if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or covered[-1].isspace():
-            spans.check_span(ctx, span, text, rel, f"$.mentions[{i}].span", mention.id, doc_id)
+            spans.check_span(out, span, text, rel, f"$.mentions[{at('mentions', i)}].span", mention.id, doc_id)
     return fields
 
 
@@ -72,15 +94,21 @@ def json_path(location: Location) -> str:
     return "$" + "".join(reversed(parts))
 
 
-def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[Published, int]:
+def visit(
+    out: list[Finding], doc: DocumentFile, rel: str, text: str | None, at: Callable[[str, int], int],
+    rules: Rules = Rules(), moved: bool = False,
+) -> tuple[Published, int]:
     """Every per-node rule (spans, times, values) in one pass over the model. Returns the parsed
     publication date and the number of fields set across the tree, which is the number of keys
     of a file read without duplicate keys (each JSON object of a document file is a model and
-    none allows extra keys). Paths and record ids are those of :func:`communique.checks._context.walk`;
-    a node's path is spelled out only when a rule needs it."""
+    none allows extra keys). ``at`` gives a record's position in the file (records refused by the
+    structural layer are not in ``doc``; ``moved`` says whether any was); a node's path is spelled
+    out only when a rule needs it."""
     doc_id = doc.document.id
+    if not rules.spans:
+        text = None
     size = len(text) if text is not None else 0
-    published: tuple[Period, Period | None] | None = None
+    published: Published = None
     fields = 0
     stack: list[tuple[Location, BaseModel, str | None]] = [(None, doc, None)]
     pop, push = stack.pop, stack.append
@@ -94,24 +122,28 @@ def visit(ctx: Context, doc: DocumentFile, rel: str, text: str | None) -> tuple[
                 start, end, covered = values["start"], values["end"], values["text"]
                 if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
                         covered[-1].isspace():
-                    spans.check_span(ctx, node, text, rel, json_path(location), record, doc_id)  # type: ignore[arg-type]
+                    spans.check_span(out, node, text, rel, json_path(location), record, doc_id)  # type: ignore[arg-type]
             continue
         has_id_field, nested = _plan(cls)
         if has_id_field:
             record = values["id"]
-        if cls is TimeValue or cls is PublicationDate:
-            parsed = times.check_node(ctx, node, rel, json_path(location), record, doc)  # type: ignore[arg-type]
-            if parsed is not None:
+        if rules.times and (cls is TimeValue or cls is PublicationDate):
+            parsed = times.check_node(out, node, rel, json_path(location), record)  # type: ignore[arg-type]
+            if parsed is not None and node is doc.document.published:
                 published = parsed
-        if cls in _VALUE_NODES and not _values_ok(cls, values):
-            values_check.check_node(ctx, node, rel, json_path(location), record)
+        if rules.values and cls in _VALUE_NODES and not _values_ok(cls, values):
+            values_check.check_node(out, node, rel, json_path(location), record)
         for field_name in nested:
             value = values[field_name]
-            if cls is DocumentFile and field_name == "mentions" and _MENTION_PLAN == (True, ("span",)):
-                fields += _mentions(ctx, value, text, rel, doc_id)
+            if cls is DocumentFile and field_name == "mentions" and _plan(Mention) == _MENTION_PLAN:
+                fields += _mentions(out, value, text, rel, doc_id, at)
             elif value.__class__ is list:
-                for i, item in enumerate(value):
-                    push(((location, field_name, i), item, record))
+                if cls is DocumentFile and moved:
+                    for i, item in enumerate(value):
+                        push(((location, field_name, at(field_name, i)), item, record))
+                else:
+                    for i, item in enumerate(value):
+                        push(((location, field_name, i), item, record))
             elif value is not None:
                 push(((location, field_name, -1), value, record))
     return published, fields

@@ -1,0 +1,60 @@
+"""Dates and times: E304 not a real calendar value, E305 interval start after end, E306
+precision differs from the value's granularity, W403 asserted event dated after publication."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..codes import finding
+from ..models import DocumentFile, PublicationDate, TimeValue
+from ..report import Finding
+from ._dates import DateError, Period, parse_value
+
+CODES = ("E304", "E305", "E306", "W403")
+
+Published = tuple[Period, Period | None]
+
+
+def check_node(
+    out: list[Finding], node: TimeValue | PublicationDate, file: str, path: str, record: str | None
+) -> Published | None:
+    """E304-E306 for one value; returns the parsed value (None when it is not a real one)."""
+    try:
+        start, end = parse_value(node.value)
+    except DateError as exc:
+        out.append(finding("E304", file, f"{path}.value", record=record, expected="a real ISO 8601 calendar value",
+                           found=repr(node.value), error=exc, value=node.value))
+        return None
+    if end is not None and start.first > end.last:
+        out.append(finding("E305", file, f"{path}.value", record=record, expected="start <= end",
+                           found=f"{start.text} after {end.text}", value=node.value))
+    for part in (start, end):
+        if part is not None and node.precision not in part.precisions:
+            what = "interval end" if part is end else ("interval start" if end is not None else "value")
+            out.append(finding("E306", file, f"{path}.precision", record=record, expected=repr(part.precision),
+                               found=repr(node.precision), precision=node.precision, what=what, part=part.text,
+                               granularity=part.precision))
+            break
+    return start, end
+
+
+def check_future(
+    out: list[Finding], rel: str, doc: DocumentFile, published: Published | None, at: Callable[[str, int], int]
+) -> None:
+    """W403 for the events of one document, given its parsed publication date (``at`` gives an
+    event's position in the file)."""
+    pub = doc.document.published
+    if published is None or pub is None:
+        return
+    pub_last = (published[1] or published[0]).last
+    for i, event in enumerate(doc.events):
+        if event.factuality != "asserted" or event.time is None:
+            continue
+        try:
+            start, _ = parse_value(event.time.value)
+        except DateError:
+            continue
+        if start.first > pub_last:
+            out.append(finding("W403", rel, f"$.events[{at('events', i)}].time.value", record=event.id,
+                               expected=f"a date on or before {pub.value!r}", found=repr(event.time.value),
+                               value=event.time.value, published=pub.value))
