@@ -4,6 +4,7 @@
     python benchmarks/run.py --quick            # under two minutes on 2 cores
     python benchmarks/run.py --smoke            # tiny sizes: checks that every figure is produced
     python benchmarks/run.py --quick --json FILE
+    python benchmarks/run.py --docs docs/performance.md   # write the docs page (and its figures beside it)
 
 A *record* is one annotation record (a mention, an event or a statement) as a JSON object. One
 corpus is generated with ``communique.synth``; every baseline gets the same records, as JSON
@@ -39,6 +40,7 @@ the best of ``--repeat`` runs (the machine may be shared).
 from __future__ import annotations
 
 import argparse
+import datetime
 import gc
 import json
 import os
@@ -53,6 +55,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import perf_page
 from baselines_typed import KINDS, jsonschema_rs_validators, jsonschema_validators, msgspec_decoders
 
 from communique import validation
@@ -378,7 +381,10 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--quick", action="store_true", help="smaller sizes: under two minutes on 2 cores")
     group.add_argument("--smoke", action="store_true", help="tiny sizes, for a correctness check in CI")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures as JSON")
+    parser.add_argument("--docs", type=Path, metavar="PAGE",
+                        help="write the docs page (docs/performance.md) and its figures beside it (.json)")  # fmt: skip
     args = parser.parse_args(argv)
+    command = " ".join(["python", "benchmarks/run.py", *(sys.argv[1:] if argv is None else argv)])
     size = "smoke" if args.smoke else "quick" if args.quick else "full"
     with tempfile.TemporaryDirectory(prefix="communique-bench-") as tmp:
         figures = measure(size, Path(tmp))
@@ -386,6 +392,14 @@ def main(argv: list[str] | None = None) -> int:
         print(line)
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    if args.docs:
+        from communique import writes
+
+        date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M")
+        page = {**figures, "run": {"command": command, "date": date}}
+        writes.write_file(args.docs.with_suffix(".json"), json.dumps(page, indent=2) + "\n")
+        writes.write_file(args.docs, perf_page.render(page))
+        print(f"wrote {args.docs} and {args.docs.with_suffix('.json')}")
     return 0
 
 

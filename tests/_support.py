@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 FIXTURE_CORPUS = TESTS / "fixtures" / "corpus"
 """A small corpus with its own seed texts: two documents (English and German), mentions, events
 with nested arguments, places, times and quantities, statements, nulls and non-ASCII text."""
-CONFIGS = ("documents", "actors", "mentions", "events", "statements")
+CONFIGS = ("documents", "actors", "mentions", "events", "statements", "oneie")
+
+
+def load_script(path: Path) -> ModuleType:
+    """A script of the repository (benchmarks/, scripts/) imported by its path, once per session."""
+    name = f"script_{path.parent.name}_{path.stem}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def flip_byte(path: Path, needle: bytes) -> None:
@@ -51,7 +67,21 @@ def expected_rows(corpus_path: Path | None) -> dict[str, list[dict[str, object]]
     rows["actors"] = [a.model_dump(mode="json") for a in sorted(corpus.actors, key=lambda a: a.id)]
     for name in ("mentions", "events", "statements"):  # corpus order: records in file order
         rows[name] = [r.model_dump(mode="json") for r in getattr(corpus, name)]
+    rows["oneie"] = _windows(corpus)
     return rows
+
+
+def _windows(corpus: object) -> list[dict[str, object]]:
+    """The OneIE windows of ``communique export --format oneie``, every key present (null where absent)."""
+    import tempfile
+
+    from communique import formats
+    from communique.formats.oneie_model import Window
+
+    with tempfile.TemporaryDirectory() as tmp:
+        formats.export("oneie", corpus, Path(tmp) / "oneie")
+        lines = (Path(tmp) / "oneie" / "windows.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Window.model_validate_json(line).model_dump(mode="json") for line in lines]
 
 
 def hf_env(hf_home: Path, **extra: str) -> dict[str, str]:
@@ -99,6 +129,48 @@ def load_in_subprocess(
     assert proc.returncode == 0, proc.stderr[-4000:]
     result: dict[str, list[dict[str, object]]] = json.loads(out.read_text(encoding="utf-8"))
     return result
+
+
+WHEELHOUSE = REPO / ".wheelhouse"
+"""Wheels of the runtime dependencies and the hf extra, downloaded by ``python3 dev.py test``."""
+
+
+def build_wheel(dest: Path) -> Path:
+    """Build the package's wheel from the working tree into ``dest`` (no network: no build isolation)."""
+    import subprocess
+    import sys
+
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(dest), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dest.glob("communique-*.whl")
+    return wheel
+
+
+def fresh_venv(base: Path, wheel: Path, extras: str = "") -> Path:
+    """A new virtual environment under ``base`` with ``wheel`` installed offline; its python.
+
+    Dependencies come from :data:`WHEELHOUSE` only (``--no-index``), so no test reaches a package index.
+    """
+    import os
+    import subprocess
+    import venv
+
+    if not WHEELHOUSE.is_dir():
+        raise RuntimeError(f"{WHEELHOUSE} is missing: run `python3 dev.py test`, which fills it")
+    env_dir = base / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
+    spec = f"{wheel}[{extras}]" if extras else str(wheel)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--find-links", str(WHEELHOUSE), spec],
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
+    )
+    return python
 
 
 OPENS = """

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -21,6 +23,27 @@ from hypothesis import HealthCheck, settings
 from _support import FIXTURE_CORPUS, REPO
 from communique.cli import main
 from hostile import BASE_CORPUS
+
+# No test reads or writes the real home: HOME and every cache (Hugging Face, XDG) point at a
+# temporary folder for this process and the processes it starts, removed at exit.
+_HOME = Path(tempfile.mkdtemp(prefix="communique-tests-home-"))
+os.environ.update(
+    HOME=str(_HOME),
+    XDG_CACHE_HOME=str(_HOME / ".cache"),
+    XDG_CONFIG_HOME=str(_HOME / ".config"),
+    XDG_DATA_HOME=str(_HOME / ".local" / "share"),
+    HF_HOME=str(_HOME / ".cache" / "huggingface"),
+    HF_HUB_OFFLINE="1",
+    HF_DATASETS_OFFLINE="1",
+    HF_HUB_DISABLE_TELEMETRY="1",
+)
+for _name in ("HF_DATASETS_CACHE", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_TOKEN"):
+    os.environ.pop(_name, None)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HOME, ignore_errors=True)
+
 
 settings.register_profile(
     "ci",
@@ -105,3 +128,37 @@ def base_corpus(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
     shutil.copytree(BASE_CORPUS, root)
     return root
+
+
+ARTIFACTS = REPO / "artifacts"
+"""Screenshots and other files kept for reviewers (git-ignored)."""
+
+
+@pytest.fixture(scope="session")
+def chromium_ready() -> None:
+    """Debian's chromium, installed by the test command; missing, the browser tests fail (skip outside CI)."""
+    from chromium import ensure_chromium
+
+    reason = ensure_chromium()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def browser(chromium_ready: None, tmp_path: Path) -> Iterator[Any]:
+    from chromium import Browser
+
+    b = Browser(tmp_path / "profile")
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """Where screenshots for reviewers go (git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

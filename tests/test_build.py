@@ -103,8 +103,8 @@ def test_card_reads_agreement_figures(corpus_dir: Path, tmp_path: Path) -> None:
     figures = {
         "actors": {"a": 10, "b": 11, "matched": 9, "f1": 0.8571, "type_agreement": 0.5},
         "mentions": {
-            "exact": {"a": 16, "b": 15, "matched": 14, "f1": 0.9032},
-            "overlap": {"a": 16, "b": 15, "matched": 15, "f1": 0.9677},
+            "strict": {"a": 16, "b": 15, "matched": 14, "f1": 0.9032},
+            "lenient": {"a": 16, "b": 15, "matched": 15, "f1": 0.9677},
         },
     }
     (corpus_dir / "docs" / "agreement.json").write_text(json.dumps(figures), encoding="utf-8")
@@ -123,28 +123,34 @@ def test_card_of_the_packaged_corpus_shows_its_agreement_file(packaged_release: 
     readme = (packaged_release / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("<!-- BEGIN agreement") : readme.index("<!-- END agreement -->")]
     for layer, entry in figures.items():
-        exact = entry.get("exact", entry)
+        exact = entry.get("strict", entry)
         assert f"| {layer} | {exact['f1']:.3f} |" in section, layer
 
 
 @pytest.mark.parametrize(
-    ("content", "where"),
+    ("name", "content", "where"),
     [
-        ('{"mentions": {"exact": {"a": 1}}}', "$.mentions.exact"),
-        ('{"mentions": {"strict": {}}}', "$.mentions"),
-        ('{"actors": 0.9}', "$.actors"),
-        ("[]", "$"),
-        ('{"a": 1, "a": 2}', "duplicate key"),
+        ("agreement.json", '{"mentions": {"strict": {"a": 1}}}', "$.mentions.strict"),
+        ("agreement.json", '{"mentions": {"exact": {}}}', "$.mentions"),
+        ("agreement.json", '{"actors": 0.9}', "$.actors"),
+        ("agreement.json", "[]", "$"),
+        ("agreement.json", '{"a": 1, "a": 2}', "duplicate key"),
+        ("audit.json", '{"audited": "0.1.0", "current": "0.2.0", "items": 3, "layers": {"time": {"checked": 1}}}',
+         "$.layers.time"),
+        ("audit.json", '{"audited": 1, "current": "0.2.0"}', "$.audited"),
+        ("audit.json", '{"audited": "0.1.0", "current": "0.2.0", "items": -1}', "$.items"),
+        ("audit.json", '{"audited": "0.1.0", "current": "0.2.0", "items": 1, "layers": {}}', "$.layers"),
+        ("audit.json", "[]", "$"),
     ],
 )
-def test_malformed_agreement_file_is_a_clear_error(
-    corpus_dir: Path, tmp_path: Path, cli, content: str, where: str
+def test_malformed_agreement_or_audit_file_is_a_clear_error(
+    corpus_dir: Path, tmp_path: Path, cli, name: str, content: str, where: str
 ) -> None:
     (corpus_dir / "docs").mkdir()
-    (corpus_dir / "docs" / "agreement.json").write_text(content, encoding="utf-8")
+    (corpus_dir / "docs" / name).write_text(content, encoding="utf-8")
     result = cli("build", corpus_dir, "--out", tmp_path / "rel")
     assert result.code == 2
-    assert "docs/agreement.json" in result.err and where in result.err
+    assert f"docs/{name}" in result.err and where in result.err
     assert "Traceback" not in result.err
     assert not (tmp_path / "rel").exists()
 

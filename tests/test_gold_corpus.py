@@ -21,6 +21,12 @@ def test_counts(corpus: Corpus) -> None:
     assert (len(corpus.documents), len(corpus.actors), len(corpus.mentions)) == (1, 47, 223)
     assert (len(corpus.events), len(corpus.statements)) == (55, 25)
     assert sum(len(e.triggers) for e in corpus.events) == 100
+    assert sum(len(e.arguments) for e in corpus.events) == 127
+    assert sum(e.time is not None for e in corpus.events) == 29
+    assert sum(e.place is not None for e in corpus.events) == 15
+    assert sum(len(e.links) for e in corpus.events) == 45
+    assert sum(len(s.about) for s in corpus.statements) == 47
+    assert Counter(e.source.kind for e in corpus.events) == {"author": 39, "named": 13, "unnamed": 3}
     assert Counter(m.kind for m in corpus.mentions) == {"name": 160, "nominal": 40, "pronoun": 23}
     assert corpus.file(DOC).status == "adjudicated"
 
@@ -68,10 +74,30 @@ def test_relative_times(corpus: Corpus) -> None:
 def test_sample_events_and_statements(corpus: Corpus) -> None:
     first, last = corpus.events[0], corpus.events[-1]
     assert (first.type, first.triggers[0].text) == ("movement.travel", "in")
-    assert (last.type, last.factuality, last.triggers[0].text) == ("conflict.attack", "hypothetical", "strike")
+    assert (last.id, last.type, last.triggers[0].text) == (f"{DOC}-e56", "contact.broadcast", "announced")
     s = corpus.statements
     assert (s[0].speaker.actor, s[0].cue.text, s[0].type) == ("french_presidency", "indicated", "assert")
     quote = next(x for x in s if x.direct and x.speaker.actor == "dmitry_peskov")
     assert quote.content.text.startswith("The United States is continuing")
     assert (s[-1].speaker.actor, s[-1].cue.text, s[-1].type) == ("donald_trump", "stated", "demand")
+    assert (s[-1].about, s[-1].addressees) == ([f"{DOC}-e55"], [])
     assert all(corpus.event(e).document == DOC for x in s for e in x.about)
+
+
+def test_corrections_of_the_audit(corpus: Corpus) -> None:
+    """Records 0.2.0 changed after the audit (agreement/audit/decisions.md), one per kind of fix."""
+    ids = {e.id for e in corpus.events}
+    assert f"{DOC}-e05" not in ids and f"{DOC}-e56" in ids  # I1, M2
+    roles = {(a.role, a.actor, a.span.text if a.span else None) for a in corpus.event(f"{DOC}-e19").arguments}
+    assert ("agent", "russia", "Russia") in roles  # P2
+    sybiha = next(a for a in corpus.event(f"{DOC}-e12").arguments if a.actor == "andrii_sybiha")
+    assert sybiha.span is not None and sybiha.span.text == "Andrii Sybiha"  # P3
+    call = corpus.event(f"{DOC}-e07").time
+    assert call is not None and (call.value, call.mod) == ("2025-04-17", None)  # P8
+    proposal = corpus.event(f"{DOC}-e26").time
+    assert proposal is not None and (proposal.value, proposal.precision) == ("2025-03", "month")  # M5
+    talks = {(ln.relation, ln.event) for ln in corpus.event(f"{DOC}-e02").links}
+    assert (("caused_by", f"{DOC}-e16")) in talks  # P7
+    urged = next(x for x in corpus.statements if x.cue.text == "urged")
+    assert urged.about == []  # P15
+    assert next(a for a in corpus.actors if a.id == "p5_plus_1").members == []  # P22

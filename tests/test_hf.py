@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,8 @@ def test_load_dataset_gives_back_every_record(fixture_release: Path, tmp_path: P
     for name in CONFIGS:
         assert got[name] == want[name], name
     assert got["events:streaming"] == want["events"]
-    assert not (Path.home() / ".cache" / "huggingface" / "datasets" / "release").exists()
+    assert (tmp_path / "hf-home").is_dir()  # the load used the fresh cache it was given
+    assert not (Path(os.environ["HOME"]) / ".cache" / "huggingface" / "datasets").exists()
 
 
 def test_load_dataset_on_the_packaged_corpus(packaged_release: Path, tmp_path: Path) -> None:

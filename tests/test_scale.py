@@ -162,8 +162,9 @@ KEYS = ("validate_vs_pydantic", "validate_vs_jsonschema", "validate_vs_msgspec",
 
 def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
+    page = tmp_path / "performance.md"
     done = subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--json", str(out)],
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--smoke", "--json", str(out), "--docs", str(page)],
         capture_output=True,
         text=True,
         check=False,
@@ -174,6 +175,11 @@ def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:
     for key in KEYS:
         assert isinstance(figures[key], float) and figures[key] > 0, key
     assert figures["details"]["records"] > 0
+    text = page.read_text(encoding="utf-8")  # the docs page, written from the same figures
+    assert all(f"| `{key}` |" in text for key in KEYS)
+    assert f"--smoke --json {out} --docs {page}`" in text
+    written = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
+    assert {k: v for k, v in written.items() if k != "run"} == figures
 
 
 def test_build_shards_parquet_the_same_on_any_number_of_processes(corpus: Path, tmp_path: Path) -> None:

@@ -6,11 +6,11 @@ import json
 import os
 import subprocess
 import sys
-import venv
 from pathlib import Path
 
 import pytest
 
+from _support import build_wheel, fresh_venv
 from communique import schema
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,15 +31,7 @@ def _run(*cmd: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(python of the fresh venv, a working directory outside the checkout)."""
     base = tmp_path_factory.mktemp("wheel")
-    dist = base / "dist"
-    built = _run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT, cwd=base)
-    assert built.returncode == 0, built.stdout[-3000:] + built.stderr[-3000:]
-    [wheel] = dist.glob("communique-*.whl")
-    env_dir = base / "venv"
-    venv.EnvBuilder(with_pip=True).create(env_dir)
-    python = env_dir / BIN / "python"
-    pip = _run(python, "-m", "pip", "install", "--quiet", wheel, cwd=base)
-    assert pip.returncode == 0, pip.stderr[-3000:]
+    python = fresh_venv(base, build_wheel(base / "dist"))
     work = base / "elsewhere"
     work.mkdir()
     return python, work
@@ -112,3 +104,23 @@ def test_import_does_not_load_heavy_libraries() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert proc.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_installed_wheel_ships_the_documentation(installed: tuple[Path, Path]) -> None:
+    python, work = installed
+    cli = python.parent / "communique"
+    listing = _run(cli, "docs", cwd=work)
+    assert listing.returncode == 0, listing.stderr
+    names = ("guidelines", "tasks", "agreement", "audit")
+    paths = [Path(line.split()[1]) for line in listing.stdout.splitlines() if line.split()[:1] in [[n] for n in names]]
+    assert len(paths) == len(names), listing.stdout
+    for path in paths:
+        assert path.is_file(), path
+        assert ROOT not in path.resolve().parents  # the installed copy, not the checkout's
+    guidelines = _run(cli, "docs", "guidelines", cwd=work)
+    assert guidelines.returncode == 0
+    assert guidelines.stdout == (ROOT / "docs" / "guidelines.md").read_text(encoding="utf-8")
+    code = "from importlib.metadata import metadata; print(metadata('communique').get_all('Project-URL'))"
+    meta = _run(python, "-c", code, cwd=work)
+    assert "Homepage, https://" in meta.stdout

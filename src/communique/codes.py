@@ -2,13 +2,14 @@
 
 Codes are stable: once released, a code keeps its meaning. E1xx are structure (files, JSON,
 the record format), E2xx references between records, E3xx semantics (spans against the text,
-dates, hashes), W4xx quality warnings. The table in README.md ("Finding codes") lists the same
-codes; a test checks both directions.
+dates, hashes), W4xx quality warnings, E5xx the files of other formats being imported
+(:mod:`communique.formats`). The documentation's finding-codes page (docs/codes.md) is
+generated from this registry by scripts/docs_tables.py; a test fails when it is stale.
 
 Every finding's message is its code's template filled in with the finding's fields
 (:func:`finding`), so a code is worded in one place. The reading layer's codes (E100-E102,
-E105, E106) and pydantic's record-format errors (E103) carry the reader's own explanation as
-``detail``.
+E105, E106), pydantic's record-format errors (E103) and the importers' codes (E5xx) carry the
+reader's own explanation as ``detail``.
 """
 
 from __future__ import annotations
@@ -94,6 +95,13 @@ _CODES = [
     Code("W403", "future-event-asserted", "warning", "an asserted event is dated after the publication date",
          "event is asserted as having happened but is dated {value!r}, after the publication date "
          "{published!r}; expected factuality planned, hypothetical or uncertain, or an earlier date"),
+    # E5xx the files of other formats being imported (communique.formats)
+    Code("E500", "format-unreadable", "error",
+         "an import has no file of its format, or one that cannot be read or parsed"),
+    Code("E501", "format-violation", "error", "a record of an import does not follow its format's layout"),
+    Code("E502", "format-offset-mismatch", "error", "an imported span's text differs from the text at its offsets"),
+    Code("E503", "format-dangling-reference", "error", "an imported record refers to an annotation the input lacks"),
+    Code("W504", "format-unmapped-label", "warning", "an imported label has no Communiqué counterpart and is left out"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

@@ -22,6 +22,21 @@ from .errors import SpanResolutionError
 QUOTE_KEYS = frozenset({"quote", "occurrence", "prefix", "suffix"})
 
 
+def quote_starts(text: str, quote: str, *, prefix: str | None = None, suffix: str | None = None) -> list[int]:
+    """Every start offset where ``quote`` occurs with the given context, in text order."""
+    starts = []
+    before = len(prefix) if prefix is not None else 0
+    index = text.find(quote) if quote else -1
+    while index != -1:  # each candidate costs the length of its context, never the length of the text
+        end = index + len(quote)
+        if (prefix is None or (index >= before and text.startswith(prefix, index - before))) and (
+            suffix is None or text.startswith(suffix, end)
+        ):
+            starts.append(index)
+        index = text.find(quote, index + 1)
+    return starts
+
+
 def find_quote(
     text: str,
     quote: str,
@@ -33,16 +48,7 @@ def find_quote(
     """The (start, end) of the one place ``quote`` matches; SpanResolutionError otherwise."""
     if not quote:
         raise SpanResolutionError("empty quote: a span quote needs at least one character")
-    starts = []
-    before = len(prefix) if prefix is not None else 0
-    index = text.find(quote)
-    while index != -1:  # each candidate costs the length of its context, never the length of the text
-        end = index + len(quote)
-        if (prefix is None or (index >= before and text.startswith(prefix, index - before))) and (
-            suffix is None or text.startswith(suffix, end)
-        ):
-            starts.append(index)
-        index = text.find(quote, index + 1)
+    starts = quote_starts(text, quote, prefix=prefix, suffix=suffix)
     context = "".join(f" {k}={v!r}" for k, v in (("prefix", prefix), ("suffix", suffix)) if v is not None)
     if not starts:
         raise SpanResolutionError(f"quote {quote!r}{context} does not occur in the text")

@@ -10,8 +10,8 @@ from corpus_kit import SEED
 
 import communique
 from communique.baselines import BASELINES, predict, write_baseline
-from communique.baselines.text import capitalised_sequences, sentences
 from communique.baselines.timex import find_timexes, publication_day
+from communique.text import capitalised_sequences, sentences
 
 
 def test_trivial_tags_every_capitalised_sequence_as_a_person(gold_dir: Path) -> None:
@@ -71,7 +71,7 @@ def test_baselines_on_the_packaged_corpus_validate(name: str, tmp_path: Path) ->
     write_baseline(name, corpus, out)
     assert communique.validate(out).ok
     report = communique.score(corpus, communique.load(out))
-    assert set(report.to_dict()) == set(communique.scoring.TASKS)
+    assert set(report.tasks) == set(communique.scoring.TASKS)
 
 
 def test_sentences() -> None:

@@ -14,7 +14,7 @@ from communique.scoring import TASKS
 def test_score_json_prints_the_api_dict(gold_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", str(gold_dir), "--gold", str(gold_dir), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert list(result) == list(TASKS)
+    assert list(result) == [*TASKS, "by_label", "textee", "scorer_version"]
     for task in TASKS:
         assert {"precision", "recall", "f1", "strict", "lenient"} <= set(result[task])
         assert result[task]["f1"] == 1.0

@@ -1,4 +1,4 @@
-// Validate record fixtures with Ajv (draft 2020-12) against the schema files, as README.md shows.
+// Validate record fixtures with Ajv (draft 2020-12) against the schema files, as docs/validating.md shows.
 // Usage: node ajv_check.mjs SCHEMA_DIR FIXTURE... ; prints {"fixture name": true|false, ...}.
 import { createRequire } from "node:module";
 import { readdirSync, readFileSync } from "node:fs";

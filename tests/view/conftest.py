@@ -1,10 +1,13 @@
-"""Fixtures of the document-view tests: the made-up corpus, predictions built from it, Chromium."""
+"""Fixtures of the document-view tests: the made-up corpus and predictions built from it.
+
+Chromium (``browser``) and ``artifacts`` are shared fixtures, in tests/conftest.py.
+"""
 
 from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,6 @@ from communique.corpus import Corpus
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "view_corpus"
 DOC = "mini_001"
-ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -61,31 +63,3 @@ def _actor_refs(node: Any) -> list[str]:
     if isinstance(node, list):
         return [r for v in node for r in _actor_refs(v)]
     return []
-
-
-@pytest.fixture(scope="session")
-def chromium_ready() -> None:
-    """Make sure Debian's chromium is installed (installing it as root when it is missing)."""
-    from view_chromium import ensure_chromium
-
-    reason = ensure_chromium()
-    if reason:
-        pytest.skip(reason)
-
-
-@pytest.fixture
-def browser(chromium_ready: None, tmp_path: Path) -> Iterator[Any]:
-    from view_chromium import Browser
-
-    b = Browser(tmp_path / "profile")
-    try:
-        yield b
-    finally:
-        b.close()
-
-
-@pytest.fixture(scope="session")
-def artifacts() -> Path:
-    """Where screenshots for reviewers go (git-ignored)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS

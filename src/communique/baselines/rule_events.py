@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from ..models import Argument, Attribution, Event, EventType, Mention, TimeValue
+from ..text import sentences
 from .builder import DocBuilder, Prediction, span_of
 from .gazetteer import ROLES, TRIGGERS
-from .text import sentences
 from .timex import Timex, find_timexes, publication_day
 
 _PLACES = frozenset({"city", "region", "facility"})

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 
 from ..models import ActorType
+from ..text import word_at
 from .builder import DocBuilder, Prediction
 from .gazetteer import BODIES, CITIES, COUNTRIES, CUES, TITLES
-from .text import word_at
 
 _WORD = r"[A-ZÀ-Þ][\w’'\-]*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,2}}"

@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from ..models import Mention, Speaker, Statement
+from ..text import sentences
 from .builder import DocBuilder, Prediction, span_of
 from .gazetteer import CUES
-from .text import sentences
 
 _CUE_RE = re.compile(r"(?<![\w\-])(" + "|".join(sorted(CUES, key=len, reverse=True)) + r")(?![\w\-])", re.I)
 _PRONOUN_RE = re.compile(r"(?<![\w])(He|She|he|she)[ ]$")

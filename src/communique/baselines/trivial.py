@@ -8,8 +8,8 @@ the same text in any document is the same actor. No events, times or statements.
 from __future__ import annotations
 
 from ..corpus import Corpus
+from ..text import capitalised_sequences
 from .builder import Prediction
-from .text import capitalised_sequences
 
 
 def predict(corpus: Corpus) -> Prediction:

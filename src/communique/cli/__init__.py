@@ -14,21 +14,27 @@ import sys
 from collections.abc import Sequence
 
 from .._version import __version__
-from ..errors import CommuniqueError
+from ..errors import CommuniqueError, CorpusInvalidError
 from ._output import err, show_notes
 
 COMMANDS = (
     "validate",
     "stats",
+    "list",
     "schema",
     "add",
     "resolve",
     "score",
+    "prompt",
+    "answers",
     "baseline",
     "manifest",
     "build",
     "show",
     "synth",
+    "export",
+    "import",
+    "docs",
 )
 """Subcommand modules, in help order (communique.cli.cmd_<name>)."""
 
@@ -71,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.func(args)
         return code
+    except CorpusInvalidError as exc:
+        err(f"communique: error: {exc}")
+        return EXIT_INVALID
     except CommuniqueError as exc:
         err(f"communique: error: {exc}")
         return EXIT_USAGE

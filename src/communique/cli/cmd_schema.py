@@ -1,4 +1,8 @@
-"""``communique schema [NAME]``: list the JSON Schemas, print one, or regenerate schema/."""
+"""``communique schema [NAME]``: list the JSON Schemas, print one, or regenerate schema/.
+
+``communique schema --strict TASK`` prints the strict-profile schema of a language model's
+answer to TASK (:mod:`communique.llm.strict`).
+"""
 
 from __future__ import annotations
 
@@ -26,10 +30,26 @@ def register(sub: Any) -> None:
         metavar="DIR",
         help="regenerate every schema file from the models into DIR (default: ./schema)",
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="print the strict answer schema of task NAME (mentions, events, time, statements, all) "
+        "for structured-output engines",
+    )
+    p.add_argument(
+        "--lint",
+        type=Path,
+        metavar="FILE",
+        help="list the keywords of the JSON Schema in FILE each structured-output engine would drop (exit 1 if any)",
+    )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.lint is not None:
+        return _lint(args.lint)
+    if args.strict:
+        return _strict(args.name)
     if args.write is not None:
         if args.name:
             raise CommuniqueError("--write regenerates every schema; give no NAME with it")
@@ -46,3 +66,33 @@ def run(args: argparse.Namespace) -> int:
         raise CommuniqueError(f"no schema named {args.name!r}; expected one of: {', '.join(schema.names())}")
     out(schema.dumps(schema.shipped()[f"{name}.json"]).rstrip("\n"))
     return 0
+
+
+def _strict(task: str | None) -> int:
+    from ..llm import strict
+
+    if task not in strict.TASKS:
+        raise CommuniqueError(f"--strict needs a task: one of {', '.join(strict.TASKS)} (got {task!r})")
+    out(strict.dumps(strict.strict_schema(task)).rstrip("\n"))
+    return 0
+
+
+def _lint(path: Path) -> int:
+    from .. import jsonio
+    from ..llm.engines import lint
+
+    try:
+        loaded = jsonio.load_path(path)
+    except jsonio.JsonReadError as exc:
+        raise CommuniqueError(f"{path}:{exc.line or 1}: {exc.message}") from None
+    if not isinstance(loaded, dict):
+        raise CommuniqueError(f"{path}: expected a JSON Schema object, found {type(loaded).__name__}")
+    drops = lint(loaded)
+    for drop in drops:
+        out(drop.describe())
+    out(
+        f"{len(drops)} keyword(s) or rule(s) an engine would drop or refuse"
+        if drops
+        else "every engine keeps every keyword"
+    )
+    return 1 if drops else 0

@@ -3,7 +3,7 @@
 Every model is *strict*: what the pydantic model accepts is exactly what the generated
 JSON Schema accepts (no coercion of ``"12"`` to ``12`` or ``true`` to ``1``), and unknown
 fields are rejected. Checks that relate one field to another, or a record to the document
-text, are not part of the models: they are the semantic layer of :mod:`communique.validate`,
+text, are not part of the models: they are the semantic layer of :mod:`communique.validation`,
 where each has a stable finding code.
 """
 

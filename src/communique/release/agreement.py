@@ -1,13 +1,13 @@
 """The card's agreement section, read from docs/agreement.json when the corpus has one.
 
-The file is what ``scripts/agreement.py --json`` writes: for each layer, either the figures
-themselves or one entry per matching mode (``exact``: identical spans; ``overlap``: spans share
-a character), each with ``a`` and ``b`` (units in the two independent annotation passes),
-``matched`` and ``f1`` (2 * matched / (a + b)); other numbers of a layer (such as
-``type_agreement``) are listed under the table::
+The file is what ``scripts/agreement.py --json`` writes (:mod:`communique.scoring.agreement`):
+for each layer (a benchmark task), either the figures themselves or one entry per matching mode
+of the scorer (``strict``: identical spans; ``lenient``: spans share a character), each with
+``a`` and ``b`` (units in the two independent annotation passes), ``matched`` and ``f1``
+(2 * matched / (a + b)); other numbers of a layer are listed under the table::
 
-    {"actors": {"a": 43, "b": 47, "matched": 43, "f1": 0.9556, "type_agreement": 1.0},
-     "mentions": {"exact": {"a": 227, "b": 223, "matched": 220, "f1": 0.9778}, "overlap": {...}}}
+    {"mentions": {"strict": {"a": 227, "b": 223, "matched": 220, "f1": 0.9778}, "lenient": {...}},
+     "wikidata": {"a": 18, "b": 17, "matched": 17, "f1": 0.9714}}
 
 Without the file the section says that no figures have been measured for this version.
 """
@@ -18,11 +18,11 @@ from typing import Any
 
 from .. import jsonio
 from ..errors import CommuniqueError
+from ..scoring.matching import MODES
 
 AGREEMENT_FILE = "docs/agreement.json"
 BEGIN = f"<!-- BEGIN agreement: generated from {AGREEMENT_FILE}; edit that file, not this section -->"
 END = "<!-- END agreement -->"
-MODES = ("exact", "overlap")
 FIGURE_KEYS = ("a", "b", "matched", "f1")
 
 
@@ -49,7 +49,7 @@ def parse(data: bytes) -> dict[str, Any]:
         if isinstance(entry, dict) and "f1" not in entry:
             modes = [m for m in MODES if m in entry]
             if not modes:
-                raise CommuniqueError(f"{AGREEMENT_FILE}: $.{layer}: expected figures or entries 'exact'/'overlap'")
+                raise CommuniqueError(f"{AGREEMENT_FILE}: $.{layer}: expected figures or entries 'strict'/'lenient'")
             for mode in modes:
                 _check_figures(entry[mode], f"$.{layer}.{mode}")
         else:
@@ -62,7 +62,7 @@ def _f1(entry: dict[str, Any] | None) -> str:
 
 
 def table(data: dict[str, Any]) -> list[str]:
-    lines = ["| layer | exact F1 | overlap F1 | units (pass 1 / pass 2) |", "| --- | --- | --- | --- |"]
+    lines = ["| layer | strict F1 | lenient F1 | units (pass 1 / pass 2) |", "| --- | --- | --- | --- |"]
     notes: list[str] = []
     for layer, entry in data.items():
         if "f1" in entry:
@@ -70,7 +70,7 @@ def table(data: dict[str, Any]) -> list[str]:
             extra = {k: v for k, v in entry.items() if k not in FIGURE_KEYS and _number(v)}
             notes += [f"{layer}: {k.replace('_', ' ')} {v:.3f}" for k, v in extra.items()]
         else:
-            exact, overlap = entry.get("exact"), entry.get("overlap")
+            exact, overlap = entry.get("strict"), entry.get("lenient")
             units = exact or overlap
         lines.append(f"| {layer} | {_f1(exact)} | {_f1(overlap)} | {units['a']} / {units['b']} |")
     if notes:
@@ -90,8 +90,9 @@ def section(data: dict[str, Any] | None) -> list[str]:
         out += [
             "Two independent annotation passes were compared layer by layer (the figures in "
             f"`{AGREEMENT_FILE}`, computed by `scripts/agreement.py` in the source repository). "
-            "F1 = 2 × matched / (units in pass 1 + units in pass 2), with one-to-one matching; exact: "
-            "identical spans, overlap: spans that share at least one character.",
+            "Units and matching are the benchmark scorer's own (`communique score`, maximum one-to-one "
+            "matching, pass 1 as gold): F1 = 2 × matched / (units in pass 1 + units in pass 2); strict: "
+            "identical spans, lenient: spans that share at least one character.",
             "",
             *table(data),
         ]

@@ -3,7 +3,7 @@
 Layout (``release/`` by default)::
 
     README.md                                  dataset card: YAML metadata (configs, features) and sections
-    <config>/test-00000-of-00001.parquet       one per config: documents, actors, mentions, events, statements
+    <config>/test-00000-of-00001.parquet       one per config: documents, actors, mentions, events, statements, oneie
     jsonl/<config>.jsonl                       the same rows as JSON Lines
     schema/*.json                              JSON Schemas of the records and files (as shipped in schema/)
     croissant.json                             Croissant 1.0 metadata
@@ -20,6 +20,7 @@ ships is what was validated.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Any
 from .. import jsonio, reads, writes
 from ..errors import CommuniqueError, CorpusInvalidError
 from ..validation import Progress, resolve_root, run
-from . import agreement, card, croissant, views
+from . import agreement, audit, card, croissant, views
 from .export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, ReleaseRows, jsonl_lines
 from .features import features
 from .schemas import release_schemas
@@ -56,11 +57,14 @@ class Release:
         return [name for name, n in self.counts.items() if n == 0]
 
 
-def _read_agreement(root: Traversable | Path) -> dict[str, Any] | None:
-    node = root / "docs" / "agreement.json"
+def _read_figures(
+    root: Traversable | Path, name: str, parse: Callable[[bytes], dict[str, Any]]
+) -> dict[str, Any] | None:
+    """docs/NAME parsed, or None when the corpus has no such file (the card then says so)."""
+    node = root / "docs" / name
     if not node.is_file():
         return None
-    return agreement.parse(reads.read_node(node, "docs/agreement.json"))
+    return parse(reads.read_node(node, f"docs/{name}"))
 
 
 def _sha256(path: Path) -> str:
@@ -80,6 +84,7 @@ def write_release(
     *,
     jobs: int = 1,
     progress: Progress | None = None,
+    audit_data: dict[str, Any] | None = None,
 ) -> Release:
     """Validate the corpus at ``root`` and write every release file into the folder ``out`` (which
     exists and is empty) in the same pass: document files are read a shard at a time and their
@@ -123,7 +128,7 @@ def write_release(
         writes.write_file(out / "schema" / name, text)
     paths = {k: v[0] for k, v in parquet_files.items()}
     meta = card.metadata(summary, release.counts, yaml_features, exported.nbytes, paths)
-    lines = card.body(summary, release.counts, repo_id, agreement_data)
+    lines = card.body(summary, release.counts, repo_id, agreement_data, audit_data)
     writes.write_file(out / "README.md", card.render(meta, lines))
     writes.write_file(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
@@ -153,11 +158,14 @@ def build(
     cannot be written or holds anything but an earlier release (see :mod:`communique.writes`).
     """
     root = resolve_root(path)
-    agreement_data = _read_agreement(root)
+    agreement_data = _read_figures(root, "agreement.json", agreement.parse)
+    audit_data = _read_figures(root, "audit.json", audit.parse)
     result: list[Release] = []
 
     def fill(tmp: Path) -> None:
-        result.append(write_release(root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=progress))
+        result.append(write_release(
+            root, tmp, repo_id, agreement_data, shard_rows, jobs=jobs, progress=progress, audit_data=audit_data
+        ))
 
     writes.write_folder(out, fill, command="build", source=root if isinstance(root, Path) else None)
     release = result[0]

@@ -1,7 +1,7 @@
 """The dataset card (README.md): Hub YAML metadata and the card's sections.
 
 Everything in it is derived from the corpus (its info, counts and languages), the release's
-configs and the models' field descriptions, plus docs/agreement.json when present: no dates,
+configs and the models' field descriptions, plus docs/agreement.json and docs/audit.json when present: no dates,
 so two builds of the same corpus write the same card.
 """
 
@@ -11,7 +11,7 @@ import unicodedata
 from typing import Any
 
 from ..models import SCHEMA_VERSION
-from . import agreement, fields
+from . import agreement, audit, fields
 from .fields import Node
 from .summary import Summary
 from .views import CONFIGS, SPLIT
@@ -218,7 +218,9 @@ def version_section(corpus: Summary, repo_id: str) -> list[str]:
     ]
 
 
-def body(corpus: Summary, counts: dict[str, int], repo_id: str, agreement_data: Any) -> list[str]:
+def body(
+    corpus: Summary, counts: dict[str, int], repo_id: str, agreement_data: Any, audit_data: Any = None
+) -> list[str]:
     description = corpus.info.description or ""
     return [
         f"# {corpus.info.name}",
@@ -226,7 +228,7 @@ def body(corpus: Summary, counts: dict[str, int], repo_id: str, agreement_data: 
         description,
         "",
         *structure_section(counts, repo_id),
-        *annotation_section(corpus, agreement.section(agreement_data)),
+        *annotation_section(corpus, [*agreement.section(agreement_data), *audit.section(audit_data)]),
         *span_section(),
         *limitations_section(corpus),
         *citation_section(corpus, repo_id),

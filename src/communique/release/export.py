@@ -7,7 +7,7 @@ Lines (:func:`shard_tables`), and the calling process writes them in corpus orde
 reads every file once and exports exactly what it validated.
 
 Each config whose rows come from the document files (``documents``, ``mentions``, ``events``,
-``statements``: :data:`communique.release.views.FILE_CONFIGS`) becomes
+``statements``, ``oneie``: :data:`communique.release.views.FILE_CONFIGS`) becomes
 ``<config>/test-00000-of-00003.parquet``... with ``shard_rows`` rows per file (the last one
 shorter; one file when ``shard_rows`` is None), the layout ``datasets.load_dataset`` reads,
 streaming or not, and optionally ``<jsonl_dir>/<config>.jsonl``. Rows are in corpus order
@@ -67,12 +67,15 @@ class RowMaker:
 
     configs: tuple[str, ...]
     jsonl: bool
+    actor_types: dict[str, str]
 
     def __call__(self, checked: list[Checked]) -> Chunk:
-        return shard_tables(checked, self.configs, self.jsonl)
+        return shard_tables(checked, self.configs, self.actor_types, self.jsonl)
 
 
-def shard_tables(checked: list[Checked], configs: tuple[str, ...], jsonl: bool = False) -> Chunk:
+def shard_tables(
+    checked: list[Checked], configs: tuple[str, ...], actor_types: dict[str, str], jsonl: bool = False
+) -> Chunk:
     """The rows of checked document files: a pure function of its arguments."""
     import pyarrow as pa
 
@@ -86,7 +89,7 @@ def shard_tables(checked: list[Checked], configs: tuple[str, ...], jsonl: bool =
         documents.append((doc.document.language, doc.status))
         records += 1 + len(doc.mentions) + len(doc.events) + len(doc.statements)
         doc.document.attach_text(c.text if c.text is not None else "")
-        for name, got in file_rows(doc, wanted).items():
+        for name, got in file_rows(doc, wanted, actor_types).items():
             rows[name].extend(got)
     tables = {name: pa.Table.from_pylist(rows[name], schema=schemas[name]) for name in configs}
     lines = {name: jsonl_lines(rows[name]) for name in configs} if jsonl else {}
@@ -209,15 +212,18 @@ class ReleaseRows:
         }
         self.files: dict[str, IO[bytes]] = {}
         self.result = Export()
+        self.actor_types: dict[str, str] = {}
 
     def start(self, info: CorpusInfo | None, actors: ActorsFile | None) -> None:
+        if actors is not None:
+            self.actor_types = {a.id: a.type for a in actors.actors}
         if self.jsonl_dir is not None:
             writes.make_folder(self.jsonl_dir)
             for name in self.configs:
                 self.files[name] = writes.open_new(self.jsonl_dir / f"{name}.jsonl")
 
     def mapper(self) -> Callable[[list[Checked]], Chunk]:
-        return RowMaker(self.configs, self.jsonl_dir is not None)
+        return RowMaker(self.configs, self.jsonl_dir is not None, self.actor_types)
 
     def take(self, chunk: Chunk) -> None:
         for name, table in chunk.tables.items():

@@ -64,22 +64,42 @@ class Config:
     summary: str
     tree: Callable[[], Node]
     source: str
-    """'actors' (data/actors.json), 'document' (one row per document file) or the DocumentFile list
-    whose records are the rows ('mentions', 'events', 'statements')."""
+    """'actors' (data/actors.json), 'document' (one row per document file), 'windows' (the file's
+    OneIE / TextEE sentence windows) or the DocumentFile list whose records are the rows
+    ('mentions', 'events', 'statements')."""
 
     def rows(self, corpus: Corpus) -> list[Row]:
         """Every row of this config, in release order."""
         if self.source == "actors":
             return actor_rows(corpus.actors)
-        return [row for f in corpus.files for row in file_rows(f, (self,))[self.name]]
+        types: dict[str, str] = {a.id: a.type for a in corpus.actors}
+        return [row for f in corpus.files for row in file_rows(f, (self,), types)[self.name]]
 
 
-def file_rows(file: DocumentFile, configs: Sequence[Config]) -> dict[str, list[Row]]:
+def windows_rows(file: DocumentFile, actor_types: dict[str, str]) -> list[Row]:
+    """The ``oneie`` rows of one document file: its sentence windows (:mod:`communique.formats.oneie`)."""
+    from ..formats.oneie import release_rows_of
+
+    # An actor the actors file lacks is an E2xx error of the corpus, whose release is then refused;
+    # its rows are never written, so any type does until the report is read.
+    return release_rows_of(file, lambda actor: actor_types.get(actor, "group"))
+
+
+def file_rows(file: DocumentFile, configs: Sequence[Config], actor_types: dict[str, str]) -> dict[str, list[Row]]:
     """The rows one document file gives to each of ``configs`` (none of them 'actors'): what both
-    :func:`communique.to_hf` and the release writer use."""
-    lists = {c.source for c in configs if c.source != "document"}
+    :func:`communique.to_hf` and the release writer use. ``actor_types`` (actor id to type) is read
+    by the 'windows' source only."""
+    lists = {c.source for c in configs if c.source not in ("document", "windows")}
     dumped = file.model_dump(mode="json", include=lists) if lists else {}
-    return {c.name: [document_row(file)] if c.source == "document" else dumped[c.source] for c in configs}
+    out: dict[str, list[Row]] = {}
+    for c in configs:
+        if c.source == "document":
+            out[c.name] = [document_row(file)]
+        elif c.source == "windows":
+            out[c.name] = windows_rows(file, actor_types)
+        else:
+            out[c.name] = dumped[c.source]
+    return out
 
 
 CONFIGS: tuple[Config, ...] = (
@@ -94,6 +114,24 @@ CONFIGS: tuple[Config, ...] = (
     Config("events", "One row per event.", lambda: model_tree(Event), "events"),
     Config("statements", "One row per attributed statement.", lambda: model_tree(Statement), "statements"),
 )
+
+
+def _windows_tree() -> Node:
+    from ..formats.oneie_model import Window
+
+    return model_tree(Window)
+
+
+CONFIGS += (
+    Config(
+        "oneie",
+        "OneIE / TextEE sentence windows (the input of event-extraction frameworks): tokens, entity and event "
+        "mentions with token offsets; ACE types where the ontology maps them.",
+        _windows_tree,
+        "windows",
+    ),
+)
+"""The OneIE / TextEE view: one row per sentence window, the rows of ``communique export --format oneie``."""
 CONFIG_NAMES = tuple(c.name for c in CONFIGS)
 FILE_CONFIGS = tuple(c for c in CONFIGS if c.source != "actors")
 """The configs whose rows come from the document files."""

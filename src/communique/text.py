@@ -1,4 +1,4 @@
-"""Plain-text helpers shared by the baselines: sentences and capitalised token sequences."""
+"""Plain-text helpers: sentences (for navigation and the baselines) and capitalised token sequences."""
 
 from __future__ import annotations
 

@@ -1,0 +1,106 @@
+"""What every converter shares: the export and import results, the sidecar file and the imported corpus."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import jsonio
+from .._version import __version__
+from ..corpus import Corpus
+from ..report import Finding, Report
+
+SIDECAR = "communique-sidecar.json"
+"""The sidecar file of every export: corpus info, actors, and each document with ``$ref`` spans."""
+EXPORT_INFO = "communique-export.json"
+"""What wrote the export: format, package version, corpus version, tokenizer."""
+SIDECAR_VERSION = 1
+
+Json = dict[str, Any]
+
+
+@dataclass
+class Export:
+    """An export in memory: its files (relative name -> content) and counts of what it holds and dropped."""
+
+    files: dict[str, bytes | str] = field(default_factory=dict)
+    summary: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Imported:
+    """An import in memory: the corpus files it produced and the findings about the input."""
+
+    report: Report
+    files: dict[str, bytes | str] = field(default_factory=dict)
+    documents: int = 0
+
+
+def export_info(fmt: str, corpus: Corpus, **extra: Any) -> str:
+    info = {"format": fmt, "communique": __version__, "corpus": corpus.info.name, "corpus_version": corpus.version}
+    return jsonio.dumps({**info, **extra})
+
+
+def sidecar(corpus: Corpus, documents: list[Json]) -> str:
+    """The sidecar file's text: corpus info, actors, and one entry per document."""
+    return jsonio.dumps(
+        {
+            "sidecar_version": SIDECAR_VERSION,
+            "corpus": corpus.info.model_dump(mode="json"),
+            "actors": [a.model_dump(mode="json") for a in corpus.actors],
+            "documents": documents,
+        }
+    )
+
+
+def read_json(path: Path, report: Report, rel: str) -> Any:
+    """A JSON file of an export, or None with a finding (E500) when it cannot be read."""
+    try:
+        return jsonio.load_path(path)
+    except jsonio.JsonReadError as exc:
+        report.add(Finding(rel, "$", "E500", f"not readable JSON: {exc.message}", line=exc.line))
+    except (OSError, UnicodeDecodeError) as exc:
+        report.add(Finding(rel, "$", "E500", f"cannot be read: {exc}"))
+    return None
+
+
+def read_jsonl(path: Path, report: Report, rel: str) -> list[tuple[int, Any]]:
+    """The objects of a JSON Lines file with their 1-based line numbers; a finding per unreadable line."""
+    if not path.is_file():
+        report.add(Finding(rel, "$", "E500", f"{rel} is missing", expected=f"{rel} in the folder"))
+        return []
+    try:
+        data = jsonio.read_path(path)
+    except OSError as exc:
+        report.add(Finding(rel, "$", "E500", f"cannot be read: {exc}"))
+        return []
+    rows: list[tuple[int, Any]] = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append((number, jsonio.loads(line)))
+        except jsonio.JsonReadError as exc:
+            report.add(Finding(rel, "$", "E500", f"line is not readable JSON: {exc.message}", line=number))
+    return rows
+
+
+def corpus_files(sidecar_data: Json, documents: list[Json], seeds: dict[str, bytes]) -> dict[str, bytes | str]:
+    """The files of the imported corpus directory."""
+    files: dict[str, bytes | str] = {
+        "data/corpus.json": jsonio.dumps(sidecar_data["corpus"]),
+        "data/actors.json": jsonio.dumps(
+            {"schema_version": sidecar_data["corpus"]["schema_version"], "actors": sidecar_data["actors"]}
+        ),
+    }
+    for doc in documents:
+        files[f"data/documents/{doc['document']['id']}.json"] = jsonio.dumps(doc)
+    for name, data in seeds.items():
+        files[f"seeds/{name}"] = data
+    return files
+
+
+def jsonl(rows: list[Json]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n" for r in rows)

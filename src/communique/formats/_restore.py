@@ -1,0 +1,67 @@
+"""Rebuilding a corpus from an export: the sidecar with the spans the format's own files hold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ..report import Finding, Report
+from ._common import SIDECAR, SIDECAR_VERSION, Imported, Json, corpus_files, read_json
+from ._sidecar import resolve
+
+
+def read_sidecar(src: Path, report: Report) -> Json | None:
+    """The export's sidecar, or None with a finding when it is missing or not one."""
+    path = src / SIDECAR
+    if not path.is_file():
+        return None
+    data = read_json(path, report, SIDECAR)
+    if not (isinstance(data, dict) and data.get("sidecar_version") == SIDECAR_VERSION
+            and isinstance(data.get("documents"), list) and isinstance(data.get("corpus"), dict)
+            and isinstance(data.get("actors"), list)):
+        if data is not None:
+            report.add(Finding(SIDECAR, "$", "E501", f"not a sidecar of version {SIDECAR_VERSION}",
+                               expected="sidecar_version, corpus, actors, documents", found=type(data).__name__))
+        return None
+    for i, entry in enumerate(data["documents"]):
+        if not (isinstance(entry, dict) and isinstance(entry.get("file"), dict)
+                and isinstance(entry["file"].get("document"), dict) and "id" in entry["file"]["document"]):
+            report.add(Finding(SIDECAR, f"$.documents[{i}]", "E501", "expected a document entry with file.document.id"))
+            return None
+    return data
+
+
+def missing_sidecar(src: Path, report: Report) -> Imported:
+    """No corpus: the sidecar is missing (E100) or was reported unreadable."""
+    if not (src / SIDECAR).is_file():
+        report.add(Finding(SIDECAR, "$", "E500", "the export's sidecar is missing; without it the format's files "
+                           "do not say which actor each mention names", expected=f"{SIDECAR} beside the export"))
+    return Imported(report)
+
+
+def seed_texts(src: Path, data: Json, report: Report, folder: str = "seeds") -> dict[str, bytes]:
+    """The seed bytes of every sidecar document, from the export's ``folder`` ('': the export itself)."""
+    seeds: dict[str, bytes] = {}
+    for entry in data["documents"]:
+        seed = entry["file"]["document"].get("seed")
+        path = src / folder / str(seed)
+        if not isinstance(seed, str) or "/" in seed or not path.is_file():
+            report.add(Finding(f"{folder}/{seed}".lstrip("/"), "$", "E500",
+                               "the document's text is missing from the export",
+                               record=entry["file"]["document"]["id"]))
+            continue
+        seeds[seed] = path.read_bytes()
+    return seeds
+
+
+def restore(data: Json, spans: Callable[[str], Mapping[str, dict[str, Any]]], seeds: dict[str, bytes],
+            report: Report) -> Imported:
+    """The corpus files: each sidecar document with its ``$ref`` spans taken from ``spans(document id)``."""
+    documents = []
+    for i, entry in enumerate(data["documents"]):
+        doc_spans = spans(entry["file"]["document"]["id"])
+        file, findings = resolve(entry["file"], doc_spans, SIDECAR, f"$.documents[{i}].file")
+        report.extend(findings)
+        documents.append(file)
+    return Imported(report, corpus_files(data, documents, seeds), len(documents))
