@@ -19,7 +19,6 @@ ships is what was validated.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -28,6 +27,7 @@ from typing import Any
 
 from .. import jsonio, reads, writes
 from ..errors import CommuniqueError, CorpusInvalidError
+from ..outputs import sha256
 from ..validation import Progress, resolve_root, run
 from . import agreement, audit, card, croissant, views
 from .export import DEFAULT_ROW_GROUP_ROWS, ParquetShards, ReleaseRows, jsonl_lines
@@ -65,14 +65,6 @@ def _read_figures(
     if not node.is_file():
         return None
     return parse(reads.read_node(node, f"docs/{name}"))
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def write_release(
@@ -122,7 +114,7 @@ def write_release(
         shards = exported.files[cfg.name]
         rel = f"{cfg.name}/{shards[0].name}"
         single = len(shards) == 1
-        parquet_files[cfg.name] = (rel, _sha256(out / rel)) if single else (f"{cfg.name}/{SPLIT}-*.parquet", "")
+        parquet_files[cfg.name] = (rel, sha256(out / rel)) if single else (f"{cfg.name}/{SPLIT}-*.parquet", "")
     summary = Summary(info, exported.documents, tuple(sorted(exported.languages)), dict(exported.statuses))
     for name, text in release_schemas().items():
         writes.write_file(out / "schema" / name, text)
@@ -132,7 +124,7 @@ def write_release(
     writes.write_file(out / "README.md", card.render(meta, lines))
     writes.write_file(out / "croissant.json", jsonio.dumps(croissant.croissant(summary, parquet_files, repo_id)))
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    sums = "".join(f"{_sha256(out / rel)}  {rel}\n" for rel in files)
+    sums = "".join(f"{sha256(out / rel)}  {rel}\n" for rel in files)
     writes.write_file(out / CHECKSUMS, sums)
     release.files = sorted([*files, CHECKSUMS])
     return release
