@@ -179,6 +179,22 @@ def baselines() -> str:
     return str(script.table(*script.run_all(None)))
 
 
+def llm_example() -> str:
+    """The LLM page's worked example: the rules baseline written as answers and scored, as printed."""
+    import subprocess
+    import tempfile
+
+    cli = [sys.executable, "-m", "communique"]
+    with tempfile.TemporaryDirectory() as tmp:
+        preds = Path(tmp) / "preds"
+        for args in (["baseline", "rules", "--out", str(preds / "rules")],
+                     ["answers", str(preds / "rules"), "--out", str(preds / "rules.jsonl")]):
+            subprocess.run([*cli, *args], check=True, capture_output=True, cwd=tmp)
+        done = subprocess.run([*cli, "score", str(preds / "rules.jsonl")], check=True, capture_output=True,
+                              text=True, cwd=tmp)
+    return "```\n" + done.stdout.rstrip("\n") + "\n```"
+
+
 @dataclass(frozen=True)
 class Block:
     name: str
@@ -193,6 +209,7 @@ BLOCKS = (
     Block("ontology", "docs/data-model.md", ontology),
     Block("adjudication", "docs/agreement.md", adjudication),
     Block("baselines", "docs/benchmarking.md", baselines),
+    Block("llm-example", "docs/llm.md", llm_example),
     Block("corpus", "README.md", corpus),
 )
 

@@ -72,7 +72,9 @@ def _strict(task: str | None) -> int:
     from ..llm import strict
 
     if task not in strict.TASKS:
-        raise CommuniqueError(f"--strict needs a task: one of {', '.join(strict.TASKS)} (got {task!r})")
+        given = "none was given" if task is None else f"got {task!r}"
+        raise CommuniqueError(f"--strict needs a task: one of {', '.join(strict.TASKS)} ({given}); "
+                              "for example: communique schema --strict events")
     out(strict.dumps(strict.strict_schema(task)).rstrip("\n"))
     return 0
 
@@ -81,6 +83,8 @@ def _lint(path: Path) -> int:
     from .. import jsonio
     from ..llm.engines import lint
 
+    if not path.is_file():
+        raise CommuniqueError(f"{path}: no such file; expected the path of a JSON Schema file to lint")
     try:
         loaded = jsonio.load_path(path)
     except jsonio.JsonReadError as exc:
