@@ -23,6 +23,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
+from . import layout
 from ._version import __version__
 from .errors import OutputError
 
@@ -135,11 +136,20 @@ def _within(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
+def _read_parts(source: Path) -> list[str]:
+    """What a command reads of its input: a corpus's data/ and seeds/, or all of another input folder."""
+    real = os.path.realpath(source)
+    if layout.is_corpus_dir(Path(real)):
+        return [os.path.join(real, layout.DATA_DIR), os.path.join(real, layout.SEEDS_DIR)]
+    return [real]
+
+
 def check_output(target: Path, command: str, *, replace: bool = True, source: Path | None = None) -> None:
     """Raise :class:`OutputError` unless the folder ``target`` may receive the output of ``command``.
 
     It may when it is absent or empty, or when it is an earlier output of the same command, unchanged
-    (and ``replace``). Never a symbolic link or a file, the current folder or one holding ``source``.
+    (and ``replace``). Never a symbolic link or a file, the current folder, one holding ``source`` or
+    one inside it.
     """
     target = Path(os.path.abspath(target))
     st = lstat(target)
@@ -151,6 +161,11 @@ def check_output(target: Path, command: str, *, replace: bool = True, source: Pa
         raise OutputError(f"refusing to replace {target}: it holds the current folder")
     if source is not None and _within(os.path.realpath(source), real):
         raise OutputError(f"refusing to replace {target}: it holds the input corpus {source}; give another folder")
+    if source is not None and any(_within(real, inside) for inside in _read_parts(Path(source))):
+        raise OutputError(
+            f"refusing to write {target}: it is inside what the command reads from {source}, which the output "
+            "would change; give a folder outside it"
+        )
     if st is None or is_empty(target):
         return
     marker = read_marker(target)

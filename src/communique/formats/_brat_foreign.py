@@ -155,8 +155,8 @@ class _Builder:
 
 def build(src: Path, files: dict[str, AnnFile], report: Report) -> Imported:
     """A draft corpus from brat files without a sidecar."""
-    return build_from(src.name, {stem: ((src / f"{stem}.txt").read_bytes(), ann) for stem, ann in files.items()},
-                      report)
+    # the text was read (and checked) with its .ann; UTF-8 decodes and encodes back to the same bytes
+    return build_from(src.name, {stem: (ann.text.encode("utf-8"), ann) for stem, ann in files.items()}, report)
 
 
 def build_from(name: str, documents: dict[str, tuple[bytes, AnnFile]], report: Report) -> Imported:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import jsonio
+from .. import jsonio, reads
 from .._version import __version__
 from ..corpus import Corpus
 from ..report import Finding, Report
@@ -53,6 +54,25 @@ def sidecar(corpus: Corpus, documents: list[Json]) -> str:
             "documents": documents,
         }
     )
+
+
+def read_input(path: Path, root: Path, report: Report, rel: str) -> bytes | None:
+    """The bytes of one input file of an import, or None with a finding (E500).
+
+    Read through :mod:`communique.reads` (a regular file only, never a FIFO or a device, bounded by
+    the documented size limit before a byte is read); a symbolic link that leads out of the input
+    folder ``root`` is refused, so an import reads nothing but the folder it was given.
+    """
+    real, top = os.path.realpath(path), os.path.realpath(root)
+    if not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
+        report.add(Finding(rel, "$", "E500", f"{rel} is a symbolic link out of the input folder; not read",
+                           expected="a file inside the folder being imported"))
+        return None
+    try:
+        return reads.read_file(path, rel)
+    except reads.ReadRefused as exc:
+        report.add(Finding(rel, "$", "E500", exc.reason))
+    return None
 
 
 def read_json(path: Path, report: Report, rel: str) -> Any:

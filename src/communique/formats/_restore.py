@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..report import Finding, Report
-from ._common import SIDECAR, SIDECAR_VERSION, Imported, Json, corpus_files, read_json
+from ._common import SIDECAR, SIDECAR_VERSION, Imported, Json, corpus_files, read_input, read_json
 from ._sidecar import resolve
 
 
@@ -51,7 +51,9 @@ def seed_texts(src: Path, data: Json, report: Report, folder: str = "seeds") -> 
                                "the document's text is missing from the export",
                                record=entry["file"]["document"]["id"]))
             continue
-        seeds[seed] = path.read_bytes()
+        data_bytes = read_input(path, src, report, f"{folder}/{seed}".lstrip("/"))
+        if data_bytes is not None:
+            seeds[seed] = data_bytes
     return seeds
 
 

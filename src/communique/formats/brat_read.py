@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..report import Finding, Report
-from ._common import Imported
+from ._common import Imported, read_input
 from ._restore import read_sidecar, restore, seed_texts
 from ._sidecar import span
 from .brat import BREAKS
@@ -125,8 +125,11 @@ def read_folder(src: Path, report: Report) -> dict[str, AnnFile]:
         if not txt.is_file():
             _fail(report, path.name, 0, "E500", f"{txt.name} is missing beside {path.name}")
             continue
+        raw_text, raw_ann = read_input(txt, src, report, txt.name), read_input(path, src, report, path.name)
+        if raw_text is None or raw_ann is None:
+            continue
         try:
-            text, data = txt.read_bytes().decode("utf-8"), path.read_bytes().decode("utf-8")
+            text, data = raw_text.decode("utf-8"), raw_ann.decode("utf-8")
         except UnicodeDecodeError as exc:
             _fail(report, path.name, 0, "E500", f"not UTF-8: {exc}")
             continue

@@ -57,7 +57,10 @@ class _Reader:
                 self.fail(file, path, "E501", "a result must be an object", record=doc_id)
             elif item.get("type") == "labels":
                 line = self.region(file, path, doc_id, text, item)
-                if line is not None:
+                if line is not None and line.ident in ann.lines:
+                    self.fail(file, f"{path}.id", "E501", f"the region id {item['id']!r} is used twice in the task",
+                              record=doc_id, found=str(item["id"]))
+                elif line is not None:
                     ann.lines[line.ident] = line
                     if item.get("from_name") == TRIGGER:
                         triggers.add(line.ident)
@@ -71,10 +74,17 @@ class _Reader:
                     self.fail(file, path, "E503", f"the relation names no region of the task: {missing[0]!r}",
                               record=doc_id, found=missing[0])
                     continue
-                for label in item.get("labels") or []:
+                labels = item.get("labels") or []
+                if not isinstance(labels, list):
+                    self.fail(file, f"{path}.labels", "E501", "a relation's labels must be a list of strings",
+                              record=doc_id, found=type(labels).__name__)
+                    continue
+                for label in labels:
                     _relation(ann, triggers, a, b, str(label))
             elif item.get("type") == "choices" and f"T{item.get('id')}" in ann.lines:
-                chosen = (item.get("value") or {}).get("choices") or []
+                value = item.get("value")
+                chosen = value.get("choices") if isinstance(value, dict) else None
+                chosen = chosen if isinstance(chosen, list) else []
                 name = {KIND: "Kind", FACTUALITY: "Factuality"}.get(str(item.get("from_name")))
                 if name and chosen:
                     target = f"{'E' if name == 'Factuality' else 'T'}{item['id']}"
@@ -85,11 +95,13 @@ class _Reader:
         return doc_id, text, ann
 
     def region(self, file: str, path: str, doc_id: str, text: str, item: dict[str, Any]) -> Line | None:
-        value = item.get("value") or {}
+        value = item.get("value")
+        value = value if isinstance(value, dict) else {}
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
-        if not (isinstance(start, int) and isinstance(end, int) and labels and isinstance(item.get("id"), str)):
-            self.fail(file, path, "E501", "a labels region needs id, value.start, value.end and value.labels",
-                      record=doc_id)
+        well_typed = isinstance(labels, list) and len(labels) == 1 and isinstance(labels[0], str)
+        if not (isinstance(start, int) and isinstance(end, int) and well_typed and isinstance(item.get("id"), str)):
+            self.fail(file, path, "E501", "a labels region needs id, value.start, value.end and value.labels "
+                      "(a list of one label)", record=doc_id)
             return None
         try:
             a, b = from_utf16(text, start), from_utf16(text, end)

@@ -86,6 +86,10 @@ def places(
     exact = quote_starts(text, quote, prefix=prefix, suffix=suffix)
     if exact:
         return [(s, s + len(quote)) for s in exact], False
+    if len("".join(quote.split())) > 2 * len(text):
+        # normalising folds white space and case: a quote with more than twice the text's length in
+        # other characters cannot match it, and is not normalised character by character first
+        return [], False
     nq = _norm(quote)
     if not nq:
         return [], False

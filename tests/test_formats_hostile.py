@@ -1,0 +1,123 @@
+"""Imports of other projects' files: special files, links out of the folder, wrong types and
+duplicate ids give findings (never a hang, a crash or a silent overwrite); outputs never land
+inside what the command reads."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique import formats
+from communique.errors import OutputError
+
+TIMEOUT = 30
+
+
+@pytest.fixture(scope="module")
+def brat_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("brat") / "ex"
+    formats.export("brat", None, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def ls_export(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("ls") / "ex"
+    formats.export("labelstudio", None, out)
+    return out
+
+
+def _import_cli(fmt: str, src: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    """`communique import` in a child process, so that a hang fails the test instead of stalling it."""
+    return subprocess.run(
+        [sys.executable, "-m", "communique", "import", "--format", fmt, str(src), "--out", str(out), "--json"],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False,
+    )
+
+
+def _codes(done: subprocess.CompletedProcess[str]) -> set[str]:
+    return {f["code"] for f in json.loads(done.stdout)["findings"]}
+
+
+def _copy_without_sidecar(src: Path, dest: Path) -> Path:
+    shutil.copytree(src, dest)
+    (dest / "communique-sidecar.json").unlink(missing_ok=True)
+    return dest
+
+
+def test_a_fifo_ann_is_refused_at_once(brat_export: Path, tmp_path: Path) -> None:
+    src = _copy_without_sidecar(brat_export, tmp_path / "in")
+    stem = next(src.glob("*.txt")).stem
+    shutil.copy(src / f"{stem}.txt", src / "extra.txt")
+    os.mkfifo(src / "extra.ann")
+    done = _import_cli("brat", src, tmp_path / "out")
+    assert done.returncode == 1, done.stderr
+    assert "E500" in _codes(done) and "FIFO" in done.stdout
+
+
+def test_an_ann_linked_to_a_device_or_out_of_the_folder_is_not_read(brat_export: Path, tmp_path: Path) -> None:
+    src = _copy_without_sidecar(brat_export, tmp_path / "in")
+    stem = next(src.glob("*.txt")).stem
+    outside = tmp_path / "outside.ann"
+    outside.write_text("T1\tperson 0 5\tParis\n", encoding="utf-8")
+    for name, target in (("dev", "/dev/zero"), ("far", str(outside))):
+        shutil.copy(src / f"{stem}.txt", src / f"{name}.txt")
+        (src / f"{name}.ann").symlink_to(target)
+    done = _import_cli("brat", src, tmp_path / "out")
+    assert done.returncode == 1, done.stderr
+    messages = [f["message"] for f in json.loads(done.stdout)["findings"] if f["code"] == "E500"]
+    assert sum("out of the input folder" in m for m in messages) == 2, messages
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_relation_with_labels_of_the_wrong_type_is_a_finding(ls_export: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(ls_export, src)
+    tasks = json.loads((src / "tasks.json").read_text(encoding="utf-8"))
+    result = tasks[0]["predictions"][0]["result"]
+    region = next(r["id"] for r in result if r.get("type") == "labels")
+    result.append({"id": "r", "type": "relation", "from_id": region, "to_id": region, "labels": 5})
+    result.append({"id": "v", "type": "choices", "from_name": "kind", "value": [1, 2]})
+    (src / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    done = _import_cli("labelstudio", src, tmp_path / "out")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "E501" in _codes(done) and "internal error" not in done.stderr
+
+
+def test_a_duplicate_region_id_is_a_finding_not_an_overwrite(ls_export: Path, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(ls_export, src)
+    tasks = json.loads((src / "tasks.json").read_text(encoding="utf-8"))
+    result = tasks[0]["predictions"][0]["result"]
+    first = next(r for r in result if r.get("type") == "labels")
+    text = tasks[0]["data"]["text"]
+    twin = json.loads(json.dumps(first))
+    twin["value"].update(start=0, end=5, text=text[:5])
+    result.append(twin)
+    (src / "tasks.json").write_text(json.dumps(tasks), encoding="utf-8")
+    done = _import_cli("labelstudio", src, tmp_path / "out")
+    assert done.returncode == 1
+    dup = [f for f in json.loads(done.stdout)["findings"] if f["code"] == "E501" and "used twice" in f["message"]]
+    assert len(dup) == 1 and dup[0]["found"] == first["id"]
+
+
+def test_outputs_never_land_inside_what_the_command_reads(tmp_path: Path, cli: object) -> None:
+    from _support import FIXTURE_CORPUS
+
+    corpus = tmp_path / "c"
+    shutil.copytree(FIXTURE_CORPUS, corpus)
+    for inside in (corpus / "data" / "rel", corpus / "seeds" / "x"):
+        with pytest.raises(OutputError, match="inside what the command reads"):
+            formats.export("brat", corpus, inside)
+        assert not inside.exists()
+    result = cli("build", corpus, "--out", corpus / "data" / "rel")  # type: ignore[operator]
+    assert result.code == 2 and "inside what the command reads" in result.err
+    formats.export("brat", corpus, corpus / "exports" / "brat")  # beside data/ and seeds/ is fine
+    assert cli("validate", corpus).code == 0  # type: ignore[operator]
+
