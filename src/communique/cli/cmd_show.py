@@ -17,6 +17,7 @@ from typing import Any
 from ..api import load
 from ..corpus import Corpus
 from ..html import UnknownDocumentError, write_html
+from ._corpus import add_dir_argument, add_no_verify, corpus_dir, dir_argument
 from ._output import err, out
 
 EXIT_USAGE = 2
@@ -31,7 +32,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("doc_id", metavar="DOC_ID", help="document id (the seed file's stem)")
     p.add_argument("--html", type=Path, metavar="OUT", help="write the HTML view to this file")
-    p.add_argument("--dir", type=Path, metavar="DIR", help="corpus directory (default: the packaged corpus)")
+    add_dir_argument(p, option=True)
+    add_no_verify(p)
     p.add_argument("--pred", type=Path, metavar="DIR", help="with --html: a predicted corpus to show beside the gold")
     p.set_defaults(func=run)
 
@@ -56,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if args.pred is not None and args.html is None:
         err("communique show: error: --pred needs --html OUT: the comparison is drawn in the HTML view")
         return EXIT_USAGE
-    corpus = load(args.dir)
+    corpus = load(corpus_dir(dir_argument(args)), verify=not args.no_verify)
     if args.doc_id not in {d.id for d in corpus.documents}:
         known = ", ".join(d.id for d in corpus.documents[:20]) or "none"
         raise UnknownDocumentError(f"no document {args.doc_id!r} in the corpus; its documents: {known}")

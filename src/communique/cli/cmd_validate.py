@@ -15,7 +15,7 @@ from ..report import Report
 from ..validation import Selection, default_jobs, parse_codes, resolve_root
 from ..validation import run as run_validation
 from ..validation.driver import pool_size
-from ._corpus import corpus_dir
+from ._corpus import add_dir_argument, add_no_verify, corpus_dir
 from ._output import err, out, out_json
 from ._progress import ProgressBar
 
@@ -26,7 +26,8 @@ def register(sub: Any) -> None:
         help="validate a corpus directory (default: the packaged corpus)",
         description="Validate structure, references and semantics; exit 0 valid, 1 invalid, 2 usage or I/O error.",
     )
-    p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/")
+    add_dir_argument(p)
+    add_no_verify(p)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--select", metavar="CODES", help="report only these codes or prefixes (comma-separated: E3,W400)")
     p.add_argument("--ignore", metavar="CODES", help="leave out these codes or prefixes (comma-separated)")
@@ -74,7 +75,9 @@ def run(args: argparse.Namespace) -> int:
     selection = Selection(parse_codes("--select", args.select), parse_codes("--ignore", args.ignore) or ())
     bar = ProgressBar("validate", args.quiet)
     root = resolve_root(corpus_dir(args.dir))
-    result = run_validation(root, jobs=jobs_option(args.jobs, root), progress=bar, selection=selection)
+    result = run_validation(
+        root, jobs=jobs_option(args.jobs, root), progress=bar, selection=selection, verify=not args.no_verify
+    )
     bar.close(result.records)
     report = result.report
     if args.json:
