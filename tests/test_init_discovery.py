@@ -116,3 +116,39 @@ def test_no_verify_reads_an_edited_corpus(tmp_path: Path, capsys: pytest.Capture
     assert code != 0 and "--no-verify" in err and "verify=False" in err
     assert _run(capsys, "show", "d9", str(root), "--no-verify")[0] == 0
     assert _run(capsys, "validate", str(root), "--no-verify")[0] == 0
+
+
+def test_one_document_file_validates_with_its_text_without_a_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import communique
+
+    doc, text = MINI / "data/documents/doc1.json", next((MINI / "seeds").iterdir())
+    code, out, _ = _run(capsys, "validate", str(doc), "--text", str(text))
+    assert code == 0 and "without a corpus folder" in out and "actor reference(s)" in out
+    assert communique.validate_document(doc, text).ok
+    broken = json.loads(doc.read_text())
+    broken["mentions"][0]["span"]["end"] = 10_000
+    (tmp_path / "doc1.json").write_text(json.dumps(broken))
+    report = communique.validate_document(tmp_path / "doc1.json", text)
+    assert not report.ok and {f.file for f in report.errors} == {str(tmp_path / "doc1.json")}
+    assert "E300" in {f.code for f in report.errors}
+    code, out, _ = _run(capsys, "validate", str(tmp_path / "doc1.json"), "--text", str(text), "--ignore", "E300")
+    assert "hidden by --ignore: E300" in out
+    code, _, err = _run(capsys, "validate", str(doc))
+    assert code == 2 and "--text SEED.txt" in err
+
+
+def test_ignore_says_what_it_hid(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    root = tmp_path / "c"
+    shutil.copytree(MINI, root)
+    doc = root / "data/documents/doc1.json"
+    data = json.loads(doc.read_text())
+    data["mentions"][0]["span"]["end"] = 10_000
+    doc.write_text(json.dumps(data))
+    code, out, _ = _run(capsys, "validate", str(root), "--ignore", "E3")
+    assert code == 0  # what is hidden does not count
+    assert "E300" not in out.split("hidden by --ignore")[0]
+    assert "hidden by --ignore: E300 span-out-of-bounds" in out
