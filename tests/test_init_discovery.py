@@ -152,3 +152,10 @@ def test_ignore_says_what_it_hid(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 0  # what is hidden does not count
     assert "E300" not in out.split("hidden by --ignore")[0]
     assert "hidden by --ignore: E300 span-out-of-bounds" in out
+
+
+def test_show_of_an_unknown_document_says_where_it_looked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = tmp_path / "c"
+    _run(capsys, "init", str(root))
+    code, _, err = _run(capsys, "show", "nope", str(root))
+    assert code == 2 and f"no document 'nope' in the corpus {root} (c 0.1.0)" in err
