@@ -33,7 +33,7 @@ def broken(tmp_path: Path) -> Path:
 
 def test_valid_corpus_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "validate", str(MINI))
-    assert (code, err) == (0, "")
+    assert (code, err.splitlines()[0].startswith(f"corpus: {MINI.absolute()} (")) == (0, True)
     assert "valid (0 error(s), 0 warning(s))" in out
 
 

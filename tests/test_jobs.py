@@ -55,7 +55,7 @@ def test_a_huge_jobs_value_starts_no_more_processes_than_cores(
     result = cli("validate", corpus, "--jobs", "2000")
     assert result.code == 0, result.err
     assert _Pool.sizes == [2]
-    assert result.err.count("\n") == 1
+    assert result.err.count("\n") == 2 and result.err.startswith("corpus: ")  # the corpus, then the cap
     assert "--jobs 2000 capped at 2 (2 core(s), 130 document file(s))" in result.err
 
 

@@ -221,6 +221,7 @@ def test_validate_of_a_non_corpus_path_is_a_finding_or_a_usage_error(tmp_path: P
 def test_no_documents_is_reported_alongside_other_errors(base_corpus: Path) -> None:
     for path in (base_corpus / "data" / "documents").iterdir():
         path.unlink()
+    (base_corpus / "data" / "documents").rmdir()  # an empty folder is an empty corpus; a missing one is E100
     (base_corpus / "data" / "corpus.json").write_bytes(b"")
     report = communique.validate(base_corpus)
     assert {(f.file, f.code) for f in report.errors} == {("data/corpus.json", "E102"), ("data/documents", "E100")}

@@ -61,3 +61,26 @@ def test_control_and_bidi_characters_from_a_seed_are_shown_as_escapes(base_corpu
     result = cli("show", "doc001", "--dir", base_corpus)
     assert result.code == 0, result.err
     assert "\x1b" not in result.out and "\u202e" not in result.out and "\\x1b[2J\\u202e" in result.out
+
+
+def test_every_layer_of_the_html_view_is_listed_with_a_legend_first() -> None:
+    corpus = communique.load()
+    out = render_terminal(corpus, DOC)
+    f = corpus.file(DOC)
+    assert out.splitlines()[1] == "legend:" and out.index("legend:") < out.index("  1 | ")
+    for e in f.events:
+        for arg in e.arguments:
+            assert f"{arg.role} of {e.id} -> {arg.actor}" in out, (e.id, arg.role)
+        if e.place is not None:
+            assert f"place of {e.id} -> {e.place.actor}" in out
+        for link in e.links:
+            assert f"{link.relation} {link.event}" in out
+    roles = [(r, a) for a in corpus.actors for r in a.roles if r.document == DOC]
+    assert roles
+    for r, a in roles:
+        assert f'[{r.span.start},{r.span.end}) "{r.span.text}" {r.title}' in out and f": {a.id}\n" in out
+    doc = f.document
+    assert doc.dateline is not None and doc.dateline.span is not None
+    assert f'[{doc.dateline.span.start},{doc.dateline.span.end}) "{doc.dateline.span.text}" dateline' in out
+    for h in doc.headings:
+        assert f'[{h.start},{h.end}) "{h.text}" heading' in out

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .schema import schema_registry
     from .scoring import ScoreReport, score
     from .validation import validate
+    from .validation.single import validate_document
     from .versions import dataset_version
 
 _LAZY = {
@@ -45,6 +46,7 @@ _LAZY = {
     "score": ".scoring",
     "dataset_version": ".versions",
     "validate": ".validation",
+    "validate_document": ".validation.single",
 }
 """Entry points imported on first use, so that ``import communique`` stays light."""
 
@@ -77,5 +79,6 @@ __all__ = [
     "score",
     "to_hf",
     "validate",
+    "validate_document",
     "write_html",
 ]

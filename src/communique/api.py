@@ -38,7 +38,7 @@ def load(path: str | Path | None = None, *, verify: bool = True, revalidate: boo
             more = f" (and {len(differ) - 3} more)" if len(differ) > 3 else ""
             raise IntegrityError(
                 f"the corpus differs from its {manifest.MANIFEST_FILE}: {details}{more}. "
-                "Pass verify=False to load it anyway.",
+                "Load it with verify=False (--no-verify on the command line) to read it as it is.",
                 differ,
             )
         if path is None and not revalidate and (root / manifest.MANIFEST_FILE).is_file():

@@ -32,6 +32,24 @@ def resolve_root(path: str | Path | None) -> Traversable | Path:
     return bundle_root() if path is None else Path(path)
 
 
+def find_corpus(start: Path) -> Path | None:
+    """The corpus that contains ``start``: the nearest of ``start`` and its parents holding a
+    data/corpus.json (as git finds the repository of a folder); None outside any corpus."""
+    start = start.absolute()
+    for folder in (start, *start.parents):
+        if (folder / CORPUS_FILE).is_file():
+            return folder
+    return None
+
+
+def discover(path: str | Path | None, cwd: Path | None = None) -> Path | None:
+    """The corpus a command acts on: ``path`` when given, else the corpus containing ``cwd``
+    (default: the current folder), else None, the packaged corpus."""
+    if path is not None:
+        return Path(path)
+    return find_corpus(Path.cwd() if cwd is None else cwd)
+
+
 def child(root: Traversable | Path, rel: str) -> Traversable | Path:
     """``root / rel`` for a relative path with '/' separators (works for packaged resources too)."""
     node: Traversable | Path = root

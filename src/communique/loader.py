@@ -95,13 +95,13 @@ def iter_document_names(
 
 
 def document_names(root: Traversable | Path, report: Report, unread: set[str]) -> list[str]:
-    """The document files (see :func:`iter_document_names`); E100 when there is none and nothing
-    else was said about the folder."""
+    """The document files (see :func:`iter_document_names`); E100 when the folder is missing and
+    nothing else was said about it. An empty folder is an empty corpus (``communique init``)."""
     names = list(iter_document_names(root, report, unread))
-    if not names:
+    if not names and not child(root, DOCUMENTS_DIR).is_dir():
         unread.add(DOCUMENTS_DIR)
         if not any(f.file.startswith(DOCUMENTS_DIR) for f in report.findings):
-            report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no document files in data/documents/"))
+            report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no data/documents/ folder"))
     return names
 
 

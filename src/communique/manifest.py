@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shlex
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -186,7 +187,8 @@ def verify(root: Root) -> list[Finding]:
         return [Finding(MANIFEST_FILE, "$", exc.code, f"cannot read the manifest: {exc.reason}")]
     if recorded is None:
         return []
-    hint = "; if the change is intended, run `communique manifest --write`"
+    where = "" if not isinstance(root, Path) else f" {shlex.quote(str(root))}"
+    hint = f"; if the change is intended, run `communique manifest{where} --write` (or pass --no-verify)"
     found = listing(root)
     findings: list[Finding] = list(found.refused)
     present = found.files

@@ -31,7 +31,7 @@ def test_the_worked_example_gives_a_valid_document(tmp_path: Path) -> None:
                 )  # fmt: skip
                 assert done.returncode == 0, f"{' '.join(argv)}: {done.stdout}{done.stderr}"
                 ran.append(argv[1])
-    assert ran == ["add", "resolve", "validate", "show"]
+    assert ran == ["init", "add", "resolve", "validate", "show"]
     corpus_dir = tmp_path / "mycorpus"
     report = communique.validate(corpus_dir, verify=False)
     assert report.ok and report.findings == [], [f.describe() for f in report.findings]

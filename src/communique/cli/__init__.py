@@ -18,6 +18,7 @@ from ..errors import CommuniqueError, CorpusInvalidError
 from ._output import err, show_notes
 
 COMMANDS = (
+    "init",
     "validate",
     "stats",
     "list",

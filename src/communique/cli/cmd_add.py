@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from shlex import quote
 from typing import Any
 
 from ..authoring import add_document
+from ._corpus import add_dir_argument, dir_argument, edited_corpus, manifest_note
 from ._output import out
 
 
@@ -17,14 +19,17 @@ def register(sub: Any) -> None:
         description="Copy FILE byte for byte into seeds/, record its SHA-256 and create data/documents/<id>.json.",
     )
     p.add_argument("file", type=Path, help="the source text (UTF-8)")
-    p.add_argument("--dir", type=Path, default=Path(), help="corpus directory (default: current directory)")
+    add_dir_argument(p, option=True)
     p.add_argument("--id", dest="doc_id", help="document id (default: NNN_<sha256 prefix>)")
     p.add_argument("--language", default="en", help="BCP 47 language tag (default: en)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    doc_id = add_document(args.dir, args.file, doc_id=args.doc_id, language=args.language)
+    root = edited_corpus(dir_argument(args))
+    doc_id = add_document(root, args.file, doc_id=args.doc_id, language=args.language)
     out(f"added {doc_id}: seeds/{doc_id}.txt and data/documents/{doc_id}.json")
-    out("next: write annotations with quoted spans, then `communique resolve` and `communique validate`")
+    out(f"next: write annotations with quoted spans, then `communique resolve {quote(str(root))}` and "
+        f"`communique validate {quote(str(root))}`")
+    manifest_note(root)
     return 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import ScoringError
 from ..llm.names import TASKS
+from ._corpus import add_no_verify, corpus_dir
 from ._output import err, out
 
 
@@ -19,6 +20,7 @@ def register(sub: Any) -> None:
         "would give for --task, every span a quote: what `communique score FILE` reads (docs/llm.md).",
     )
     p.add_argument("corpus", nargs="?", type=Path, metavar="DIR", help="corpus directory (default: the packaged one)")
+    add_no_verify(p)
     p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the JSON Lines file to write")
     p.add_argument("--task", default="all", choices=TASKS, help="the task the answers are for (default: all)")
     p.add_argument("--force", action="store_true", help="replace FILE when it holds earlier answers")
@@ -30,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     from ..llm.convert import answers_from_corpus
     from ..llm.evaluate import write_answers
 
-    answers = answers_from_corpus(load(args.corpus), args.task)
+    answers = answers_from_corpus(load(corpus_dir(args.corpus), verify=not args.no_verify), args.task)
     try:
         write_answers(args.out, answers, force=args.force)
     except ScoringError as exc:

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..errors import CorpusInvalidError
 from ..layout import resolve_root
+from ._corpus import add_dir_argument, corpus_dir
 from ._output import err, out
 from ._progress import ProgressBar
 from .cmd_validate import add_scale_options, jobs_option
@@ -27,7 +28,7 @@ def register(sub: Any) -> None:
             "OUT and swap it into place. OUT is replaced only when it is empty or an earlier, unchanged release."
         ),
     )
-    p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
+    add_dir_argument(p)
     p.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"release folder (default: {DEFAULT_OUT}/)")
     p.add_argument(
         "--repo-id", default=DEFAULT_REPO_ID, help=f"Hub dataset id the card cites (default: {DEFAULT_REPO_ID})"
@@ -49,13 +50,14 @@ def run(args: argparse.Namespace) -> int:
     if args.shard_rows is not None and args.shard_rows < 1:
         err(f"communique build: --shard-rows must be at least 1, found {args.shard_rows}")
         return 2
+    corpus = corpus_dir(args.dir)
     bar = ProgressBar("build", args.quiet)
     try:
         release = build(
-            args.dir,
+            corpus,
             args.out,
             args.repo_id,
-            jobs=jobs_option(args.jobs, resolve_root(args.dir)),
+            jobs=jobs_option(args.jobs, resolve_root(corpus)),
             shard_rows=args.shard_rows,
             progress=bar,
         )

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..formats import FORMATS
-from ._corpus import corpus_dir
+from ._corpus import add_dir_argument, corpus_dir
 from ._output import out, out_json
 
 
@@ -19,7 +19,7 @@ def register(sub: Any) -> None:
         description=f"Write a validated corpus in another format to a new folder. Formats: {names}. "
         "What the format cannot hold goes to communique-sidecar.json; docs/formats.md has the tables.",
     )
-    p.add_argument("dir", nargs="?", type=Path, help="corpus directory (default: the packaged corpus)")
+    add_dir_argument(p)
     p.add_argument("--format", "-f", required=True, choices=sorted(FORMATS), help="the format to write")
     p.add_argument("--out", type=Path, required=True, metavar="OUT", help="new folder (absent or empty)")
     p.add_argument("--force", action="store_true", help="replace an earlier, unchanged export of the same format")

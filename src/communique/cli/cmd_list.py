@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from ..api import load
-from ._corpus import corpus_dir
+from ._corpus import add_dir_argument, add_no_verify, corpus_dir
 from ._output import out, out_json
 
 
@@ -18,9 +17,9 @@ def register(sub: Any) -> None:
         description="List every document: id, status, publication date and the number of mentions, events and "
         "statements. Exit 0 on success, 1 when the corpus is invalid, 2 on usage or I/O error.",
     )
-    p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
+    add_dir_argument(p)
     p.add_argument("--json", action="store_true", help="print the list as JSON")
-    p.add_argument("--no-verify", action="store_true", help="do not check the files against MANIFEST.json")
+    add_no_verify(p)
     p.set_defaults(func=run)
 
 

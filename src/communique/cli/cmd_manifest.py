@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from .. import manifest
 from ..errors import CorpusInvalidError
 from ..layout import resolve_root
+from ._corpus import add_dir_argument, corpus_dir
 from ._output import err, out
 
 
@@ -22,7 +22,7 @@ def register(sub: Any) -> None:
             "only for a corpus that validates (exit 1 with the findings otherwise)."
         ),
     )
-    p.add_argument("dir", nargs="?", type=Path, help="corpus directory (default: the packaged corpus)")
+    add_dir_argument(p)
     p.add_argument(
         "--write",
         action="store_true",
@@ -32,13 +32,14 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root = resolve_root(args.dir)
+    found = corpus_dir(args.dir)
+    root = resolve_root(found)
     if args.write:
-        if not isinstance(root, Path) or (args.dir is None and root.name == "_bundle"):
+        if found is None:
             err("communique manifest: the installed package's corpus is not edited in place; give a corpus directory")
             return 2
         try:
-            target = manifest.write(root)
+            target = manifest.write(found)
         except CorpusInvalidError as exc:
             for finding in exc.report.findings:
                 err(f"{finding.severity}: {finding.describe()}")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from ..errors import CommuniqueError
 from ..llm.names import TASKS
+from ._corpus import add_dir_argument, add_no_verify, corpus_dir, dir_argument
 from ._output import out
 
 
@@ -20,7 +20,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("document", metavar="DOC_ID", help="document id ('000_bd8b5cfe7c34e604')")
     p.add_argument("--task", default="all", choices=TASKS, help="the task (default: all)")
-    p.add_argument("--dir", type=Path, help="corpus directory (default: the packaged corpus)")
+    add_dir_argument(p, option=True)
+    add_no_verify(p)
     p.add_argument("--system", action="store_true", help="print only the part that does not depend on the document")
     p.set_defaults(func=run)
 
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     if args.system:
         out(system_prompt(args.task))
         return 0
-    corpus = load(args.dir)
+    corpus = load(corpus_dir(dir_argument(args)), verify=not args.no_verify)
     try:
         document = corpus.document(args.document)
     except KeyError:

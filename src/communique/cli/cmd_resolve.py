@@ -10,6 +10,7 @@ from .. import writes
 from ..authoring import resolve_file
 from ..errors import CorpusInvalidError, SpanResolutionError
 from ..layout import ACTORS_FILE, DOCUMENTS_DIR
+from ._corpus import edited_corpus, manifest_note
 from ._output import err, out
 
 
@@ -22,14 +23,22 @@ def register(sub: Any) -> None:
             "{start, end, text}. An ambiguous or missing quote is an error (exit 1) and the file is left as it was."
         ),
     )
-    p.add_argument("files", nargs="*", type=Path, help="files to resolve (default: every data file)")
-    p.add_argument("--dir", type=Path, default=Path(), help="corpus directory (default: current directory)")
+    p.add_argument(
+        "files", nargs="*", type=Path, metavar="DIR|FILE",
+        help="the corpus directory, or files to resolve (default: every data file of the corpus containing "
+        "the current folder)",
+    )
+    p.add_argument("--dir", type=Path, metavar="DIR", help="corpus directory (default: the one holding the files)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    root: Path = args.dir
-    files = list(args.files) or [root / ACTORS_FILE, *sorted((root / DOCUMENTS_DIR).glob("*.json"))]
+    given: list[Path] = list(args.files)
+    folder_given = args.dir
+    if folder_given is None and len(given) == 1 and given[0].is_dir():
+        folder_given, given = given[0], []
+    root = edited_corpus(folder_given, given[0].parent if given else None)
+    files = given or [root / ACTORS_FILE, *sorted((root / DOCUMENTS_DIR).glob("*.json"))]
     failed = 0
     for folder in sorted({path.parent for path in files}):
         writes.tidy(folder)  # what a killed earlier run left, also beside files that need no change now
@@ -47,4 +56,5 @@ def run(args: argparse.Namespace) -> int:
             failed += 1
             continue
         out(f"{path}: {count} quoted span(s) resolved")
+    manifest_note(root)
     return 1 if failed else 0

@@ -17,6 +17,8 @@ from typing import Any
 from ..api import load
 from ..corpus import Corpus
 from ..html import UnknownDocumentError, write_html
+from ..layout import resolve_root
+from ._corpus import add_dir_argument, add_no_verify, corpus_dir, describe, dir_argument
 from ._output import err, out
 
 EXIT_USAGE = 2
@@ -31,7 +33,8 @@ def register(sub: Any) -> None:
     )
     p.add_argument("doc_id", metavar="DOC_ID", help="document id (the seed file's stem)")
     p.add_argument("--html", type=Path, metavar="OUT", help="write the HTML view to this file")
-    p.add_argument("--dir", type=Path, metavar="DIR", help="corpus directory (default: the packaged corpus)")
+    add_dir_argument(p, option=True)
+    add_no_verify(p)
     p.add_argument("--pred", type=Path, metavar="DIR", help="with --html: a predicted corpus to show beside the gold")
     p.set_defaults(func=run)
 
@@ -56,10 +59,12 @@ def run(args: argparse.Namespace) -> int:
     if args.pred is not None and args.html is None:
         err("communique show: error: --pred needs --html OUT: the comparison is drawn in the HTML view")
         return EXIT_USAGE
-    corpus = load(args.dir)
+    found = corpus_dir(dir_argument(args))
+    corpus = load(found, verify=not args.no_verify)
     if args.doc_id not in {d.id for d in corpus.documents}:
         known = ", ".join(d.id for d in corpus.documents[:20]) or "none"
-        raise UnknownDocumentError(f"no document {args.doc_id!r} in the corpus; its documents: {known}")
+        where = describe(resolve_root(found), packaged=found is None)
+        raise UnknownDocumentError(f"no document {args.doc_id!r} in the corpus {where}; its documents: {known}")
     if args.html is not None:
         path = write_html(args.html, args.doc_id, corpus, args.pred)
         out(f"wrote {path}")

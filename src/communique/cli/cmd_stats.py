@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from .. import stats
 from ..validation import Selection, resolve_root, run
 from ..validation.sinks import Counts
-from ._corpus import corpus_dir
+from ._corpus import add_dir_argument, corpus_dir
 from ._output import err, out, out_json
 
 
@@ -19,7 +18,7 @@ def register(sub: Any) -> None:
         help="count records per type and per type value",
         description="Count documents, actors, mentions, events and statements, and each type value.",
     )
-    p.add_argument("dir", nargs="?", type=Path, help="corpus directory with data/ and seeds/ (default: packaged)")
+    add_dir_argument(p)
     p.add_argument("--json", action="store_true", help="print the counts as JSON")
     p.set_defaults(func=run_stats)
 
