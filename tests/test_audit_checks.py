@@ -11,6 +11,7 @@ import pytest
 import communique
 from _support import REPO
 from communique.models import Mention, Span
+from communique.validation._intervals import Containers
 from communique.validation.sentences import Sentences
 
 AUDITED = REPO / "agreement" / "audit" / "0.1.0"
@@ -22,8 +23,11 @@ LISTED = {
     "W412": ["s06", "s09", "s10", "s11", "s12"],
     "W413": ["e05"],
     "W414": ["e19"],
+    "W415": ["e14", "e15", "e41", "e55"],
     "W416": ["e32"],
     "W417": ["e07"],
+    "W419": ["s25"],
+    "W420": ["e26"],
 }
 """Code -> the 0.1.0 records the audit lists as its failing examples."""
 
@@ -64,3 +68,15 @@ def test_mentions_are_indexed_by_the_sentences_of_the_navigation() -> None:
         0, 0, 0, 1, 2, 3, 3]
     assert [m.id for m in index.mentions(0, "a")] == ["m0", "m4"]
     assert index.mentions(0, "b") == [] and [m.id for m in index.mentions(3, "b")] == ["m36"]
+
+
+def _span(start: int, end: int) -> Span:
+    return Span(start=start, end=end, text="x" * (end - start))
+
+
+def test_a_span_is_held_by_a_container_that_starts_before_it_and_ends_after_it() -> None:
+    outer, inner, later = _span(0, 50), _span(10, 20), _span(60, 70)
+    index = Containers([later, inner, outer])
+    assert [index.holds(_span(a, b)) for a, b in ((12, 18), (40, 55), (45, 50), (55, 58), (60, 71), (65, 70))] == [
+        True, False, True, False, False, True]
+    assert not Containers([]).holds(inner)

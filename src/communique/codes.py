@@ -112,6 +112,11 @@ _CODES = [
          "participants ({parties}); expected a type that is not armed conflict, or the violence linked"),
     Code("W414", "death-without-killer", "warning", "a death has no agent while the event that caused it has one",
          "death has no agent while its cause {cause!r} has agent {agent!r}; expected agent {agent!r}"),
+    Code("W415", "author-source-inside-statements", "warning",
+         "an event in the author's voice whose every trigger lies inside statements",
+         "{type} event is in the author's voice while every trigger lies inside the content of a statement; "
+         "expected source 'named' (the speaker of the statement holding the first trigger), unless the "
+         "author reports the speech act itself"),
     Code("W416", "named-source-without-statement", "warning",
          "a named source names no statement while one by the same actor is about the event",
          "source is {actor!r} without a statement, while {statement!r} by {actor!r} is about this event; "
@@ -120,6 +125,14 @@ _CODES = [
          "a before/after time bound equals the time of its anchor event",
          "time is {mod!r} {value!r} ({precision}), the same value as its anchor event {anchor!r}: the bound "
          "contradicts its anchor; expected the anchor's time with mod null, or a value {mod} it"),
+    Code("W419", "addressee-not-in-text", "warning",
+         "a statement's addressee is not named in its sentence outside quoted content",
+         "addressee {actor!r} of cue {cue!r} at {start} has no mention in the sentence outside the content "
+         "of every statement; expected only actors the text says are spoken to"),
+    Code("W420", "dated-modifier-untimed", "warning",
+         "an event has no time while a time expression directly follows a trigger",
+         "event has no time while {expression!r} at {start} directly follows trigger {trigger!r}; "
+         "expected the time that expression gives"),
     # E5xx the files of other formats being imported (communique.formats)
     Code("E500", "format-unreadable", "error",
          "an import has no file of its format, or one that cannot be read or parsed"),
