@@ -125,10 +125,6 @@ _CODES = [
          "a before/after time bound equals the time of its anchor event",
          "time is {mod!r} {value!r} ({precision}), the same value as its anchor event {anchor!r}: the bound "
          "contradicts its anchor; expected the anchor's time with mod null, or a value {mod} it"),
-    Code("W418", "member-not-in-text", "warning",
-         "a group's member is not named in any sentence that mentions the group",
-         "member {member!r} of group {group!r} has no mention in any sentence that mentions the group; "
-         "expected only members the text names (outside knowledge goes into the note)"),
     Code("W419", "addressee-not-in-text", "warning",
          "a statement's addressee is not named in its sentence outside quoted content",
          "addressee {actor!r} of cue {cue!r} at {start} has no mention in the sentence outside the content "

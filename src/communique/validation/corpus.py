@@ -17,7 +17,7 @@ from pathlib import Path
 from ..layout import ACTORS_FILE, DOCUMENTS_DIR
 from ..models import ActorsFile
 from ..report import Finding, Report
-from . import coverage, cycles, groups, ids
+from . import coverage, cycles, ids
 from .cycles import Edge
 from .document import KIND_CODES, DocOutcome, Plan, Ref, read_document
 from .index import CompactIndex, ExactIndex, IdIndex
@@ -66,10 +66,6 @@ class CorpusRules:
         self.pending: list[tuple[int, Ref]] = []
         self.part_of: list[Edge] = []
         self.mentioned: set[str] = set()
-        self.together: set[tuple[str, str]] = set()
-        self.groups: set[str] = set()
-        self.groups_judged = True
-        """False when a document's sentences could not be read (its text or its mentions missing)."""
         self.role_docs: set[str] = set()
         self.loaded = 0
         self.records = 0
@@ -129,11 +125,6 @@ class CorpusRules:
         self._settle(file_index, outcome.refs, final=False)  # what waits keeps memory: settle what can be
         self.part_of.extend((a, b, outcome.rel, path) for a, b, path in outcome.part_of)
         self.mentioned |= outcome.mentioned
-        if outcome.together is None:
-            self.groups_judged = False
-        else:
-            self.together |= outcome.together
-        self.groups |= outcome.groups
         if outcome.role_findings is not None and outcome.doc_id not in self.role_docs:
             self.role_docs.add(outcome.doc_id)
             self.report.extend(outcome.role_findings)
@@ -189,8 +180,6 @@ class CorpusRules:
             cycles.check(self.out, self.part_of, "part_of links")
         if self.plan.mentioned and self.documents_complete:
             coverage.unmentioned(self.out, self.actor_ids, self.mentioned)
-        if self.plan.groups and self.documents_complete and self.groups_judged:
-            groups.check(self.out, self.members, self.groups, self.together)
         self.report.extend(self.out)
         self.out.clear()
 

@@ -23,7 +23,7 @@ from .. import loader
 from ..layout import ACTORS_FILE, document_stem
 from ..models import DocumentFile, Event, Mention, Span, Statement
 from ..report import Finding, Report
-from . import arguments, coherence, coverage, cycles, groups, ids, references, seeds, spans, statements, times, values
+from . import arguments, coherence, coverage, cycles, ids, references, seeds, spans, statements, times, values
 from .references import document_refs, misplaced, wrong_kind
 from .selection import Selection
 from .sentences import Sentences
@@ -53,8 +53,6 @@ class Plan:
     """W419 (per document, against the sentences of the text)."""
     coherence: bool = True
     """W413, W414, W417 (per document)."""
-    groups: bool = True
-    """W418 (each document's pairs, judged corpus-wide)."""
     mentioned: bool = True
     """E307 (corpus-wide)."""
     ids: bool = True
@@ -71,7 +69,7 @@ class Plan:
             Rules(spans=wants(spans.CODES), times=wants(times.CODES), values=wants(values.CODES)),
             seeds=wants(seeds.CODES), coverage=wants(coverage.DOCUMENT_CODES), mentioned=wants(coverage.CORPUS_CODES),
             arguments=wants(arguments.CODES), statements=wants(statements.RECORD_CODES),
-            addressees=wants(statements.TEXT_CODES), coherence=wants(coherence.CODES), groups=wants(groups.CODES),
+            addressees=wants(statements.TEXT_CODES), coherence=wants(coherence.CODES),
             ids=wants(ids.CODES) or refs, references=refs, cycles=wants(cycles.CODES), root=root,
         )
 
@@ -84,8 +82,6 @@ class Actors:
     """Actor id -> position of its first record in data/actors.json."""
     roles: dict[str, list[tuple[int, int, Span, str]]]
     """Document id -> (actor position, role position, span, actor id) of the roles with evidence in it."""
-    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Group id -> its members' ids."""
 
 
 @dataclass
@@ -107,11 +103,6 @@ class DocOutcome:
     part_of: list[tuple[str, str, str]] = field(default_factory=list)
     """(event id, parent event id, JSON path) of every part_of link."""
     mentioned: set[str] = field(default_factory=set)
-    together: set[tuple[str, str]] | None = field(default_factory=set)
-    """(group, member) pairs a sentence of the document names together (W418); None when its
-    sentences could not be read."""
-    groups: set[str] = field(default_factory=set)
-    """The groups with members the document mentions (W418)."""
     role_findings: list[Finding] | None = None
     """Findings on actor role spans pointing into this document, when its text was read (the
     corpus keeps those of the first such file of a document id)."""
@@ -178,14 +169,8 @@ def _local(
         seeds.check(out, rel, d, None if seed is None else seed[0])
     if plan.coverage:
         coverage.check_document(out, rel, doc, at, "mentions" not in parsed.refused)
-    readable = text is not None and "mentions" not in parsed.refused
-    if plan.groups and not readable:
-        outcome.together = None
-    if text is not None and readable and (plan.arguments or plan.addressees or plan.groups):
+    if text is not None and "mentions" not in parsed.refused and (plan.arguments or plan.addressees):
         index = Sentences(text, doc.mentions)
-        if plan.groups and actors.members:
-            outcome.together = groups.named_together(doc, index, actors.members)
-            outcome.groups = {m.actor for m in doc.mentions if m.actor in actors.members}
         if plan.arguments:
             arguments.check(out, rel, doc, index, at)
         if plan.addressees:

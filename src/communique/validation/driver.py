@@ -89,14 +89,11 @@ def actors_info(actors: ActorsFile | None) -> Actors:
     """The actor index and role spans every shard needs."""
     index: dict[str, int] = {}
     roles: dict[str, list[tuple[int, int, Span, str]]] = {}
-    members: dict[str, tuple[str, ...]] = {}
     for i, actor in enumerate(actors.actors if actors else ()):
         index.setdefault(actor.id, i)
-        if actor.members:
-            members.setdefault(actor.id, tuple(actor.members))
         for j, role in enumerate(actor.roles):
             roles.setdefault(role.document, []).append((i, j, role.span, actor.id))
-    return Actors(index, roles, members)
+    return Actors(index, roles)
 
 
 @dataclass(frozen=True)
