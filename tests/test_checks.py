@@ -57,6 +57,29 @@ def _future(c: MiniCorpus) -> None:
     c.event(1)["time"]["value"] = "2025-04-20"
 
 
+def _possessive(c: MiniCorpus) -> None:
+    """'outside his venue, police said': the police as the possessive while 'police' stands in the sentence."""
+    start = c.text.index("the venue")
+    _reseed(c, c.text.replace("the venue", "his venue"))
+    his = {"start": start, "end": start + 3, "text": "his"}
+    c.doc["mentions"].append({"id": "doc1-m99", "document": "doc1", "actor": "police", "span": his, "kind": "pronoun"})
+    c.event(3)["arguments"] = [{"role": "target", "actor": "police", "span": his}]
+    content = c.doc["statements"][1]["content"]
+    content["text"] = content["text"].replace("the venue", "his venue")
+    c.doc["document"]["sha256"] = hashlib.sha256(c.text.encode("utf-8")).hexdigest()
+
+
+def _death(c: MiniCorpus) -> None:
+    c.event(2)["type"] = "life.die"
+    c.event(2)["links"] = [{"relation": "caused_by", "event": "doc1-e1"}]
+
+
+def _untimed(c: MiniCorpus) -> None:
+    """'in Geneva on Monday' with 'Geneva' as a trigger of an undated event."""
+    c.event(1)["triggers"].append({"start": 90, "end": 96, "text": "Geneva"})
+    c.event(1)["time"] = None
+
+
 def _cycle_events(c: MiniCorpus) -> None:
     c.event(1)["links"] = [{"relation": "part_of", "event": "doc1-e2"}]
 
@@ -85,7 +108,7 @@ CASES = [
     Case("E202", "group-member", lambda c: c.actor("ministers")["members"].append("ghost"), ACTORS,
          "$.actors[4].members[2]", "ministers"),
     Case("E202", "statement-addressee", lambda c: _set(c.doc["statements"][0], "addressees", ["ghost"]), DOC,
-         "$.statements[0].addressees[0]", "doc1-s1"),
+         "$.statements[0].addressees[0]", "doc1-s1", frozenset({"W419"})),
     Case("E202", "publisher-actor", lambda c: _set(c.doc["document"]["publisher"], "actor", "ghost"), DOC,
          "$.document.publisher.actor", "doc1"),
     Case("E203", "place-is-event", lambda c: _set(c.event(1)["place"], "actor", "doc1-e2"), DOC,
@@ -107,7 +130,7 @@ CASES = [
     Case("E205", "group-contains-itself", lambda c: c.actor("ministers")["members"].append("ministers"), ACTORS,
          "$.actors[4].members[2]", "ministers"),
     Case("E300", "span-past-end", lambda c: _set(c.event(1)["triggers"][0], "end", 10_000), DOC,
-         "$.events[0].triggers[0].end", "doc1-e1"),
+         "$.events[0].triggers[0].end", "doc1-e1", frozenset({"W412"})),
     Case("E300", "role-span-past-end", lambda c: _set(c.actor("anna_berg")["roles"][0]["span"], "end", 5000), ACTORS,
          "$.actors[2].roles[0].span.end", "anna_berg"),
     Case("E301", "span-reversed", lambda c: _set(c.doc["mentions"][0]["span"], "end", 0), DOC,
@@ -158,6 +181,23 @@ CASES = [
     Case("W401", "duplicate-mention", _dup_mention, DOC, "$.mentions[8]", "doc1-m99"),
     Case("W402", "untrimmed-span", _untrimmed, DOC, "$.events[0].triggers[0].text", "doc1-e1"),
     Case("W403", "asserted-after-publication", _future, DOC, "$.events[0].time.value", "doc1-e1"),
+    Case("W410", "possessive-argument-span", _possessive, DOC, "$.events[2].arguments[0].span", "doc1-e3"),
+    Case("W411", "null-argument-span", lambda c: _set(c.event(1)["arguments"][1], "span", None), DOC,
+         "$.events[0].arguments[1].span", "doc1-e1"),
+    Case("W412", "statement-about-own-act", lambda c: c.event(1)["triggers"].append(
+        {"start": 113, "end": 117, "text": "said"}), DOC, "$.statements[0].about[0]", "doc1-s1"),
+    Case("W413", "war-without-violence", lambda c: _set(c.event(1), "type", "conflict.war"), DOC,
+         "$.events[0].type", "doc1-e1"),
+    Case("W414", "death-without-killer", _death, DOC, "$.events[1].arguments", "doc1-e2"),
+    Case("W415", "author-source-inside-statements", lambda c: _set(c.event(3), "source", {"kind": "author"}), DOC,
+         "$.events[2].source.kind", "doc1-e3"),
+    Case("W416", "named-source-without-statement", lambda c: c.event(3)["source"].pop("statement"), DOC,
+         "$.events[2].source.statement", "doc1-e3"),
+    Case("W417", "bound-equal-to-anchor", lambda c: _set(c.event(2)["time"], "mod", "before"), DOC,
+         "$.events[1].time.mod", "doc1-e2"),
+    Case("W419", "addressee-not-in-text", lambda c: _set(c.doc["statements"][0], "addressees", ["tomas_ruud"]),
+         DOC, "$.statements[0].addressees[0]", "doc1-s1"),
+    Case("W420", "dated-modifier-untimed", _untimed, DOC, "$.events[0].time", "doc1-e1"),
 ]
 
 

@@ -95,6 +95,44 @@ _CODES = [
     Code("W403", "future-event-asserted", "warning", "an asserted event is dated after the publication date",
          "event is asserted as having happened but is dated {value!r}, after the publication date "
          "{published!r}; expected factuality planned, hypothetical or uncertain, or an earlier date"),
+    Code("W410", "possessive-argument-span", "warning",
+         "an argument span is a possessive pronoun while a name of its actor stands in the sentence",
+         "{role} {actor!r} is the possessive {text!r} at {start} while {mention} ({name!r} at {name_start}) "
+         "stands in the same sentence; expected the span of the full mention"),
+    Code("W411", "null-argument-span", "warning",
+         "an argument has no span while its actor is mentioned in the sentence of a trigger",
+         "{role} {actor!r} has no span while {mention} ({text!r} at {start}) stands in the sentence of "
+         "trigger {trigger!r}; expected the span of that mention"),
+    Code("W412", "statement-about-own-act", "warning", "a statement's about lists its own speech act",
+         "about lists {event!r}, whose trigger is the statement's own cue {cue!r} at {start}; "
+         "expected only the events the statement reports, not its speech act"),
+    Code("W413", "war-without-violence", "warning",
+         "an armed conflict with no actual attack or death of its participants in the document",
+         "{type} event, but no asserted or reported attack (agent or target) or death (victim) involves its "
+         "participants ({parties}); expected a type that is not armed conflict, or the violence linked"),
+    Code("W414", "death-without-killer", "warning", "a death has no agent while the event that caused it has one",
+         "death has no agent while its cause {cause!r} has agent {agent!r}; expected agent {agent!r}"),
+    Code("W415", "author-source-inside-statements", "warning",
+         "an event in the author's voice whose every trigger lies inside statements",
+         "{type} event is in the author's voice while every trigger lies inside the content of a statement; "
+         "expected source 'named' (the speaker of the statement holding the first trigger), unless the "
+         "author reports the speech act itself"),
+    Code("W416", "named-source-without-statement", "warning",
+         "a named source names no statement while one by the same actor is about the event",
+         "source is {actor!r} without a statement, while {statement!r} by {actor!r} is about this event; "
+         "expected source.statement {statement!r}"),
+    Code("W417", "bound-equal-to-anchor", "warning",
+         "a before/after time bound equals the time of its anchor event",
+         "time is {mod!r} {value!r} ({precision}), the same value as its anchor event {anchor!r}: the bound "
+         "contradicts its anchor; expected the anchor's time with mod null, or a value {mod} it"),
+    Code("W419", "addressee-not-in-text", "warning",
+         "a statement's addressee is not named in its sentence outside quoted content",
+         "addressee {actor!r} of cue {cue!r} at {start} has no mention in the sentence outside the content "
+         "of every statement; expected only actors the text says are spoken to"),
+    Code("W420", "dated-modifier-untimed", "warning",
+         "an event has no time while a time expression directly follows a trigger",
+         "event has no time while {expression!r} at {start} directly follows trigger {trigger!r}; "
+         "expected the time that expression gives"),
     # E5xx the files of other formats being imported (communique.formats)
     Code("E500", "format-unreadable", "error",
          "an import has no file of its format, or one that cannot be read or parsed"),

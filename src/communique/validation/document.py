@@ -23,9 +23,10 @@ from .. import loader
 from ..layout import ACTORS_FILE, document_stem
 from ..models import DocumentFile, Event, Mention, Span, Statement
 from ..report import Finding, Report
-from . import coverage, cycles, ids, references, seeds, spans, times, values
+from . import arguments, coherence, coverage, cycles, ids, references, seeds, spans, statements, times, values
 from .references import document_refs, misplaced, wrong_kind
 from .selection import Selection
+from .sentences import Sentences
 from .structure import Parsed, fast_parse, key_ends, parse_model
 from .visit import Rules, visit
 
@@ -44,6 +45,14 @@ class Plan:
     seeds: bool = True
     coverage: bool = True
     """W400, W401 (per document)."""
+    arguments: bool = True
+    """W410, W411 (per document, against the sentences of the text)."""
+    statements: bool = True
+    """W412, W415, W416 (per document)."""
+    addressees: bool = True
+    """W419 (per document, against the sentences of the text)."""
+    coherence: bool = True
+    """W413, W414, W417 (per document)."""
     mentioned: bool = True
     """E307 (corpus-wide)."""
     ids: bool = True
@@ -59,6 +68,8 @@ class Plan:
         return cls(
             Rules(spans=wants(spans.CODES), times=wants(times.CODES), values=wants(values.CODES)),
             seeds=wants(seeds.CODES), coverage=wants(coverage.DOCUMENT_CODES), mentioned=wants(coverage.CORPUS_CODES),
+            arguments=wants(arguments.CODES), statements=wants(statements.RECORD_CODES),
+            addressees=wants(statements.TEXT_CODES), coherence=wants(coherence.CODES),
             ids=wants(ids.CODES) or refs, references=refs, cycles=wants(cycles.CODES), root=root,
         )
 
@@ -158,9 +169,21 @@ def _local(
         seeds.check(out, rel, d, None if seed is None else seed[0])
     if plan.coverage:
         coverage.check_document(out, rel, doc, at, "mentions" not in parsed.refused)
+    if text is not None and "mentions" not in parsed.refused and (plan.arguments or plan.addressees):
+        index = Sentences(text, doc.mentions)
+        if plan.arguments:
+            arguments.check(out, rel, doc, index, at)
+        if plan.addressees:
+            statements.check_addressees(out, rel, doc, index, at)
+    if plan.statements:
+        statements.check(out, rel, doc, at)
+    if plan.coherence:
+        coherence.check(out, rel, doc, at)
     published, fields = visit(out, doc, rel, text, at, plan.rules, parsed.positions is not None)
     if plan.rules.times:
         times.check_future(out, rel, doc, published, at)
+        if text is not None:
+            times.check_untimed(out, rel, doc, text, at)
     _records(out, doc, rel, outcome, at, plan, parsed.positions)
     if plan.references:
         _refs(out, doc, rel, actors, outcome, at)

@@ -1,8 +1,10 @@
 """Dates and times: E304 not a real calendar value, E305 interval start after end, E306
-precision differs from the value's granularity, W403 asserted event dated after publication."""
+precision differs from the value's granularity, W403 asserted event dated after publication,
+W420 an undated event whose trigger a time expression directly follows."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ..codes import finding
@@ -10,7 +12,11 @@ from ..models import DocumentFile, PublicationDate, TimeValue
 from ..report import Finding
 from ._dates import DateError, Period, parse_value
 
-CODES = ("E304", "E305", "E306", "W403")
+CODES = ("E304", "E305", "E306", "W403", "W420")
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MODIFIER = re.compile(rf"[ \t]+((?:in (?:{_MONTHS})(?: \d{{4}})?|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)")
+"""A time expression directly after a trigger noun: 'in March', 'in March 2025', 'on Saturday'."""
 
 Published = tuple[Period, Period | None]
 
@@ -58,3 +64,17 @@ def check_future(
             out.append(finding("W403", rel, f"$.events[{at('events', i)}].time.value", record=event.id,
                                expected=f"a date on or before {pub.value!r}", found=repr(event.time.value),
                                value=event.time.value, published=pub.value))
+
+
+def check_untimed(out: list[Finding], rel: str, doc: DocumentFile, text: str, at: Callable[[str, int], int]) -> None:
+    """W420 for the undated events of one document (``text`` is its seed text)."""
+    for i, event in enumerate(doc.events):
+        if event.time is not None:
+            continue
+        for trigger in event.triggers:
+            m = _MODIFIER.match(text, trigger.end)
+            if m is not None:
+                out.append(finding("W420", rel, f"$.events[{at('events', i)}].time", record=event.id,
+                                   expected=f"the time of {m.group(1)!r}", found="null", expression=m.group(1),
+                                   start=m.start(1), trigger=trigger.text))
+                break
