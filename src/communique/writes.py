@@ -53,7 +53,8 @@ import secrets
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import IO, Any
@@ -427,6 +428,14 @@ def _swap(tmp: Path, target: Path) -> None:
         _discard(old, target)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def scratch_folder(prefix: str) -> Iterator[Path]:
+    """A new private temporary folder (mode 0o700, in the system's temporary place) that holds only
+    what the package writes into it, removed with its content on exit."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        yield Path(tmp)
 
 
 def write_folder(

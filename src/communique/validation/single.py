@@ -10,8 +10,6 @@ file: those findings (E202 on an ``.actor`` path) are left out and counted in
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,8 +57,8 @@ def check_document(path: str | Path, text_path: str | Path, *, selection: Select
     doc_id, seed = _names(data, path)
     info = {"schema_version": SCHEMA_VERSION, "name": "single document", "version": "0.0.0",
             "guidelines_version": "0.0.0", "license": "unknown"}
-    with tempfile.TemporaryDirectory(prefix="communique-document-") as tmp:
-        root = Path(tmp) / "corpus"
+    with writes.scratch_folder("communique-document-") as tmp:
+        root = tmp / "corpus"
         writes.create_files([
             (root / CORPUS_FILE, jsonio.dumps(info)),
             (root / ACTORS_FILE, jsonio.dumps({"schema_version": SCHEMA_VERSION, "actors": []})),
@@ -68,7 +66,6 @@ def check_document(path: str | Path, text_path: str | Path, *, selection: Select
             (root / seed_file(seed), text),
         ])
         found = run(root, jobs=1, verify=False, selection=selection or Selection()).report
-        shutil.rmtree(root)
     names = {document_file(doc_id): str(path), seed_file(seed): str(text_path)}
     kept: list[Finding] = []
     skipped = 0
