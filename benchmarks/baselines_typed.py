@@ -99,14 +99,15 @@ def jsonschema_validators() -> dict[str, Any]:
 
 
 def jsonschema_rs_validators() -> dict[str, Any]:
-    """A jsonschema-rs validator per record kind, resolving references through the shipped schemas."""
+    """A jsonschema-rs validator per record kind, and one for a whole document file (key
+    ``"document-file"``), resolving references through the shipped schemas."""
     import jsonschema_rs
 
     from communique.schema import schema_id, shipped
 
     files = shipped()
     registry = jsonschema_rs.Registry([(contents["$id"], contents) for contents in files.values()])
-    names = {"mentions": "mention", "events": "event", "statements": "statement"}
+    names = {"mentions": "mention", "events": "event", "statements": "statement", "document-file": "document-file"}
     out = {}
     for kind, name in names.items():
         contents = files[f"{name}.json"]

@@ -19,6 +19,10 @@ the best of ``--repeat`` runs (the machine may be shared).
 - jsonschema_rs: ``orjson.loads(b)`` + a ``jsonschema_rs`` validator's ``is_valid`` with the shipped
   schemas, per record (structure only): validate_1_job_vs_jsonschema_rs is ours on one process
   (all three layers) against it.
+- floor: the least any validator pays that reads the corpus from disk, as ours does: each document
+  file read, ``orjson.loads`` and one ``jsonschema_rs`` ``is_valid`` of the whole file, its seed read
+  and decoded; no rule. floor_vs_jsonschema_rs is the most validate_1_job_vs_jsonschema_rs could
+  be; validate_1_job_vs_floor is what the models and the rules cost on top.
 - adversarial_ids: every document file repeats one of its mention ids (E200 in every file):
   time per record at 3,200 files over 200 files (flat when the id index stays linear).
 - export: ``communique.release.export.export_parquet`` (validated while written) of mentions, events and
@@ -137,6 +141,20 @@ def jsonschema_rs_loop(records: Records, validators: dict[str, Any]) -> None:
     for kind, data in records:
         if not validators[kind].is_valid(orjson.loads(data)):
             raise SystemExit(f"jsonschema-rs rejects a generated {kind} record")
+
+
+def floor_loop(root: Path, validator: Any) -> int:
+    """Read every document file and its seed, parse and check each file's structure: no rule."""
+    import orjson
+
+    records = 0
+    for path in sorted((root / "data" / "documents").glob("*.json")):
+        doc = orjson.loads(path.read_bytes())
+        if not validator.is_valid(doc):
+            raise SystemExit(f"jsonschema-rs rejects the generated {path.name}")
+        (root / "seeds" / doc["document"]["seed"]).read_bytes().decode("utf-8")
+        records += sum(len(doc[kind]) for kind in KINDS)
+    return records
 
 
 ADVERSARIAL = {"full": (200, 3200), "quick": (200, 3200), "smoke": (4, 16)}
@@ -288,6 +306,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "pydantic": lambda: pydantic_loop(records),
         "msgspec": lambda: msgspec_loop(records, decoders),
         "jsonschema_rs": lambda: jsonschema_rs_loop(records, rs_validators),
+        "floor": lambda: floor_loop(main, rs_validators["document-file"]),
         "export_ours": ours_export,
         "export_pyarrow": arrow_export,
     }
@@ -321,6 +340,7 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "jsonschema": n / t_jsonschema,
         "msgspec": n / t_msgspec,
         "jsonschema_rs": n / times["jsonschema_rs"],
+        "floor": n / times["floor"],
         "export_ours": n / t_export,
         "export_pyarrow": n / t_arrow,
     }
@@ -340,6 +360,8 @@ def measure(size: str, work: Path) -> dict[str, Any]:
         "load_revalidate_vs_import": t_revalidate / t_import,
         "validate_1_job_vs_pydantic": rate["ours_1_job"] / rate["pydantic"],
         "validate_1_job_vs_jsonschema_rs": rate["ours_1_job"] / rate["jsonschema_rs"],
+        "floor_vs_jsonschema_rs": rate["floor"] / rate["jsonschema_rs"],
+        "validate_1_job_vs_floor": rate["ours_1_job"] / rate["floor"],
         "adversarial_ids_3200_vs_200": adversarial,
         "details": {
             "size": size,

@@ -157,7 +157,7 @@ def test_import_stays_light() -> None:
 KEYS = ("validate_vs_pydantic", "validate_vs_jsonschema", "validate_vs_msgspec", "export_vs_pyarrow", "rss_10x",
         "jobs_speedup", "load_vs_import", "build_rss_10x", "load_floor_vs_import", "load_vs_floor",
         "load_revalidate_vs_import", "cpu_scaling", "jobs_speedup_vs_cpu_scaling", "validate_1_job_vs_jsonschema_rs",
-        "adversarial_ids_3200_vs_200")
+        "floor_vs_jsonschema_rs", "validate_1_job_vs_floor", "adversarial_ids_3200_vs_200")
 
 
 def test_benchmark_smoke_run_writes_every_figure(tmp_path: Path) -> None:

@@ -76,6 +76,11 @@ HOSTILE: dict[str, Callable[[bytes], bytes]] = {
     "duplicate-key": _dup_key,
     "duplicate-key-spaced": _dup_key_spaced,
     "duplicate-key-nested": _dup_nested,
+    # one kind of white space before the colon of the repeated key (each takes the counting path)
+    "duplicate-key-tab-colon": lambda d: d.replace(b'"kind": "name"', b'"kind"\t: "pronoun", "kind": "name"', 1),
+    "duplicate-key-newline-colon": lambda d: d.replace(b'"kind": "name"', b'"kind"\n: "pronoun", "kind": "name"', 1),
+    "duplicate-key-return-colon": lambda d: d.replace(b'"kind": "name"', b'"kind"\r: "pronoun", "kind": "name"', 1),
+    "duplicate-key-space-colon": lambda d: d.replace(b'"kind": "name"', b'"kind"  : "pronoun", "kind": "name"', 1),
     "nan": lambda d: d.replace(b'"start": 0', b'"start": NaN', 1),
     "infinity": lambda d: d.replace(b'"start": 0', b'"start": -Infinity', 1),
     "surrogate": lambda d: d.replace(b'"language": "en"', b'"language": "en\\ud800"', 1),

@@ -75,8 +75,9 @@ class ExactIndex:
 
     def _fresh(self, ids: list[str]) -> bool:
         """Whether ``ids`` repeat nothing, are all their own case-folded form and meet no known id."""
+        joined = "\x00".join(ids)  # equal to its case-folded form exactly when every id is
         return (len(set(ids)) == len(ids) and self.by_id.keys().isdisjoint(ids)
-                and self.folded.keys().isdisjoint(ids) and all(rid == rid.casefold() for rid in ids))
+                and self.folded.keys().isdisjoint(ids) and joined == joined.casefold())
 
     def add_all(self, ids: list[str], packed: list[int], hashable: list[bool]) -> bool:
         if not self._fresh(ids):

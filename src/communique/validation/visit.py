@@ -94,6 +94,23 @@ def json_path(location: Location) -> str:
     return "$" + "".join(reversed(parts))
 
 
+_TIME_NODES = frozenset({TimeValue, PublicationDate})
+
+Plan = tuple[bool, bool, bool, tuple[str, ...]]
+"""Of a model class: whether it is a time node, whether a value node (E308/E309), whether it has
+an ``id`` field, and the names of its fields that can hold models."""
+
+_PLANS: dict[type[BaseModel], Plan] = {}
+
+
+def _plan_of(cls: type[BaseModel]) -> Plan:
+    plan = _PLANS.get(cls)
+    if plan is None:
+        has_id, nested = _plan(cls)
+        plan = _PLANS[cls] = (cls in _TIME_NODES, cls in _VALUE_NODES, has_id, nested)
+    return plan
+
+
 def visit(
     out: list[Finding], doc: DocumentFile, rel: str, text: str | None, at: Callable[[str, int], int],
     rules: Rules = Rules(), moved: bool = False,
@@ -103,47 +120,67 @@ def visit(
     of a file read without duplicate keys (each JSON object of a document file is a model and
     none allows extra keys). ``at`` gives a record's position in the file (records refused by the
     structural layer are not in ``doc``; ``moved`` says whether any was); a node's path is spelled
-    out only when a rule needs it."""
+    out only when a rule needs it. A span is checked where its holder is met (spans nest nothing)."""
     doc_id = doc.document.id
     if not rules.spans:
         text = None
     size = len(text) if text is not None else 0
     published: Published = None
-    fields = 0
-    stack: list[tuple[Location, BaseModel, str | None]] = [(None, doc, None)]
+    publication = doc.document.published
+    fields = len(doc.__pydantic_fields_set__)
+    stack: list[tuple[Location, BaseModel, str | None]] = []
     pop, push = stack.pop, stack.append
+    top = doc.__dict__
+    for field_name in _plan_of(DocumentFile)[3]:
+        value = top[field_name]
+        if field_name == "mentions" and _plan(Mention) == _MENTION_PLAN:
+            fields += _mentions(out, value, text, rel, doc_id, at)
+        elif value.__class__ is list:
+            for i, item in enumerate(value):
+                push(((None, field_name, at(field_name, i) if moved else i), item, None))
+        elif value is not None:
+            push(((None, field_name, -1), value, None))
+    times_on, values_on = rules.times, rules.values
+    plans = _PLANS
     while stack:
         location, node, record = pop()
-        cls = type(node)
+        cls = node.__class__
         values = node.__dict__
         fields += len(node.__pydantic_fields_set__)
-        if cls is Span:
-            if text is not None:
-                start, end, covered = values["start"], values["end"], values["text"]
-                if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
-                        covered[-1].isspace():
-                    spans.check_span(out, node, text, rel, json_path(location), record, doc_id)  # type: ignore[arg-type]
-            continue
-        has_id_field, nested = _plan(cls)
+        is_time, is_value, has_id_field, nested = plans.get(cls) or _plan_of(cls)
         if has_id_field:
             record = values["id"]
-        if rules.times and (cls is TimeValue or cls is PublicationDate):
+        if is_time and times_on:
             parsed = times.check_node(out, node, rel, json_path(location), record)  # type: ignore[arg-type]
-            if parsed is not None and node is doc.document.published:
+            if parsed is not None and node is publication:
                 published = parsed
-        if rules.values and cls in _VALUE_NODES and not _values_ok(cls, values):
+        if is_value and values_on and not _values_ok(cls, values):
             values_check.check_node(out, node, rel, json_path(location), record)
         for field_name in nested:
             value = values[field_name]
-            if cls is DocumentFile and field_name == "mentions" and _plan(Mention) == _MENTION_PLAN:
-                fields += _mentions(out, value, text, rel, doc_id, at)
-            elif value.__class__ is list:
-                if cls is DocumentFile and moved:
-                    for i, item in enumerate(value):
-                        push(((location, field_name, at(field_name, i)), item, record))
-                else:
-                    for i, item in enumerate(value):
+            if value.__class__ is list:
+                for i, item in enumerate(value):
+                    if item.__class__ is Span:
+                        fields += len(item.__pydantic_fields_set__)
+                        if text is not None:
+                            span = item.__dict__
+                            start, end, covered = span["start"], span["end"], span["text"]
+                            if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() \
+                                    or covered[-1].isspace():
+                                spans.check_span(out, item, text, rel, json_path((location, field_name, i)), record,
+                                                 doc_id)
+                    else:
                         push(((location, field_name, i), item, record))
-            elif value is not None:
+            elif value is None:
+                continue
+            elif value.__class__ is Span:
+                fields += len(value.__pydantic_fields_set__)
+                if text is not None:
+                    span = value.__dict__
+                    start, end, covered = span["start"], span["end"], span["text"]
+                    if not (start < end <= size and text[start:end] == covered) or covered[0].isspace() or \
+                            covered[-1].isspace():
+                        spans.check_span(out, value, text, rel, json_path((location, field_name, -1)), record, doc_id)
+            else:
                 push(((location, field_name, -1), value, record))
     return published, fields
