@@ -15,16 +15,7 @@ from shlex import quote
 
 from .. import jsonio, reads
 from ..errors import DatasetNotFoundError
-from ..layout import (
-    CORPUS_FILE,
-    MANIFEST_FILE,
-    child,
-    discover,
-    find_corpus,
-    is_corpus_dir,
-    not_a_corpus,
-    resolve_root,
-)
+from ..layout import CORPUS_FILE, MANIFEST_FILE, child, discover, find_corpus, is_corpus_dir, not_a_corpus, resolve_root
 from ._output import err
 
 DIR_HELP = "corpus directory (default: the corpus containing the current folder, else the packaged corpus)"

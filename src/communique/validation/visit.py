@@ -8,8 +8,7 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from ..models import Attribution, DocumentFile, Mention, PublicationDate, Quantity, Span, TimeValue
-from ..models.shape import fields
+from ..models import Attribution, DocumentFile, Mention, PublicationDate, Quantity, Span, TimeValue, shape
 from ..report import Finding
 from . import spans, times
 from . import values as values_check
@@ -22,7 +21,7 @@ Published = times.Published | None
 @cache
 def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
     """Whether ``cls`` has an ``id`` field, and the names of its fields that can hold models."""
-    own = fields(cls)
+    own = shape.fields(cls)
     return any(f.name == "id" for f in own), tuple(f.name for f in own if f.shape.nested is not None)
 
 
