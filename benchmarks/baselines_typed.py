@@ -8,66 +8,49 @@
 
 from __future__ import annotations
 
-import types
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Optional
 
 from pydantic import BaseModel
 
 from communique.models import Event, Mention, Statement
+from communique.models.shape import Shape, fields
 
 KINDS: dict[str, type[BaseModel]] = {"mentions": Mention, "events": Event, "statements": Statement}
 
 
-def _meta(metadata: list[Any]) -> Any:
+def _convert(shape: Shape, cache: dict[type, Any]) -> Any:
     import msgspec
 
-    kw: dict[str, Any] = {}
-    for item in metadata:
-        for name in ("pattern", "min_length", "max_length", "ge", "le"):
-            value = getattr(item, name, None)
-            if value is not None:
-                kw[name] = value
-    return msgspec.Meta(**kw) if kw else None
-
-
-def _convert(annotation: Any, cache: dict[type, Any]) -> Any:
-    origin = get_origin(annotation)
-    if origin is Annotated:
-        base, *extra = get_args(annotation)
-        meta = _meta(extra)
-        inner = _convert(base, cache)
-        return Annotated[inner, meta] if meta is not None else inner
-    if origin in (Union, types.UnionType):
-        args = tuple(_convert(a, cache) for a in get_args(annotation))
-        return Union[args]  # noqa: UP007  # built at run time from a tuple
-    if origin is list:
-        return list[_convert(get_args(annotation)[0], cache)]  # type: ignore[misc]
-    if origin is Literal:
-        return annotation
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return struct_for(annotation, cache)
-    return annotation
+    if shape.item is not None:
+        out: Any = list[_convert(shape.item, cache)]  # type: ignore[misc]
+    elif shape.model is not None:
+        out = struct_for(shape.model, cache)
+    elif shape.choices:
+        out = Literal.__getitem__(shape.choices)  # type: ignore[attr-defined]
+    else:
+        out = shape.base
+    if shape.constraints:
+        out = Annotated[out, msgspec.Meta(**dict(shape.constraints))]
+    return Optional[out] if shape.nullable else out  # noqa: UP045  # built at run time
 
 
 def struct_for(model: type[BaseModel], cache: dict[type, Any] | None = None) -> Any:
     """A msgspec Struct type with the fields of ``model``."""
     import msgspec
-    from pydantic_core import PydanticUndefined
 
     cache = {} if cache is None else cache
     if model in cache:
         return cache[model]
-    fields: list[Any] = []
-    for name, info in model.model_fields.items():
-        annotation = _convert(info.rebuild_annotation(), cache)
-        if info.is_required():
-            fields.append((name, annotation))
-        elif info.default_factory is not None:
-            fields.append((name, annotation, msgspec.field(default_factory=info.default_factory)))  # type: ignore[arg-type]
+    out: list[Any] = []
+    for field in fields(model):
+        annotation = _convert(field.shape, cache)
+        if field.required:
+            out.append((field.name, annotation))
+        elif field.default_factory is not None:
+            out.append((field.name, annotation, msgspec.field(default_factory=field.default_factory)))
         else:
-            default = None if info.default is PydanticUndefined else info.default
-            fields.append((name, annotation, default))
-    struct = msgspec.defstruct(model.__name__, fields, kw_only=True, forbid_unknown_fields=True)
+            out.append((field.name, annotation, field.default))
+    struct = msgspec.defstruct(model.__name__, out, kw_only=True, forbid_unknown_fields=True)
     cache[model] = struct
     return struct
 

@@ -18,7 +18,9 @@ def bundle_root() -> Traversable | Path:
     if (here / "_bundle").is_dir():  # an installed wheel on the file system: a plain folder
         return here / "_bundle"
     checkout = here.parents[1]
-    if (checkout / "pyproject.toml").is_file() and (checkout / "data").is_dir():
+    from .layout import is_corpus_dir  # here, not above: layout reads bundle_root from this module
+
+    if (checkout / "pyproject.toml").is_file() and is_corpus_dir(checkout):
         return checkout
     from importlib import resources  # a package imported from elsewhere (a zip file, say)
 

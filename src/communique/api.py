@@ -37,11 +37,11 @@ def load(path: str | Path | None = None, *, verify: bool = True, revalidate: boo
             details = "; ".join(f.message for f in differ[:3])
             more = f" (and {len(differ) - 3} more)" if len(differ) > 3 else ""
             raise IntegrityError(
-                f"the corpus differs from its {manifest.MANIFEST_FILE}: {details}{more}. "
+                f"the corpus differs from its {layout.MANIFEST_FILE}: {details}{more}. "
                 "Load it with verify=False (--no-verify on the command line) to read it as it is.",
                 differ,
             )
-        if path is None and not revalidate and (root / manifest.MANIFEST_FILE).is_file():
+        if path is None and not revalidate and (root / layout.MANIFEST_FILE).is_file():
             return _packaged(root)
     from .validation import run  # not needed for the packaged corpus: imported on use
     from .validation.sinks import Models

@@ -14,9 +14,10 @@ from typing import Any
 
 from . import jsonio, reads, writes
 from .errors import CommuniqueError, CorpusInvalidError, SpanResolutionError
-from .layout import ACTORS_FILE, DOCUMENTS_DIR, SEEDS_DIR
+from .layout import ACTORS_FILE, DATA_DIR, DOCUMENTS_DIR, SEEDS_DIR, is_corpus_dir, seed_file
 from .models import SCHEMA_VERSION, ActorsFile
 from .models import Document as DocumentModel
+from .models.shape import field_of
 from .paths import safe_child
 from .quotes import resolve_quotes
 from .report import Finding, Report
@@ -39,7 +40,7 @@ _GRANDFATHERED = (
 )
 BCP47 = re.compile(rf"(?:{_LANGTAG}|x(?:-[a-z0-9]{{1,8}})+|{_GRANDFATHERED})", re.IGNORECASE | re.ASCII)
 """A well-formed language tag: the syntax of RFC 5646 section 2.1 (BCP 47), letters in any case."""
-_RECORD_LANGUAGE = re.compile(DocumentModel.model_fields["language"].metadata[0].pattern)
+_RECORD_LANGUAGE = re.compile(field_of(DocumentModel, "language").shape.constraint("pattern"))
 
 
 def check_language(tag: str) -> str:
@@ -58,8 +59,10 @@ def check_language(tag: str) -> str:
 
 
 def _require_corpus(root: Path) -> None:
-    if not (root / "data").is_dir():
-        raise CommuniqueError(f"{root} is not a corpus directory: expected a data/ folder (run inside the repository)")
+    if not is_corpus_dir(root):
+        raise CommuniqueError(
+            f"{root} is not a corpus directory: expected a {DATA_DIR}/ folder (run inside the repository)"
+        )
 
 
 def next_document_id(root: Path, sha256: str) -> str:
@@ -85,8 +88,8 @@ def add_document(root: Path, source: Path, *, doc_id: str | None = None, languag
     seeds = root / SEEDS_DIR
     writes.make_folder(seeds)
     for existing in sorted(seeds.glob("*.txt")):
-        if reads.sha256(existing, f"{SEEDS_DIR}/{existing.name}")[0] == digest:
-            raise CommuniqueError(f"{source} is already in the corpus as seeds/{existing.name}")
+        if reads.sha256(existing, seed_file(existing.name))[0] == digest:
+            raise CommuniqueError(f"{source} is already in the corpus as {seed_file(existing.name)}")
     new_id = doc_id or next_document_id(root, digest)
     seed_path = safe_child(seeds, f"{new_id}.txt")
     doc_path = safe_child(root / DOCUMENTS_DIR, f"{new_id}.json")

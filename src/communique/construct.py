@@ -10,12 +10,12 @@ validation.
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
+
+from .models.shape import Shape, fields
 
 Convert = Callable[[Any], Any]
 _M = TypeVar("_M", bound=BaseModel)
@@ -27,37 +27,30 @@ def _integral(value: Any) -> Any:
     return int(value) if isinstance(value, float) else value
 
 
-def _converter(annotation: Any) -> Convert | None:
-    """How a JSON value becomes the field's Python value; None when it is used as it is."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _converter(typing.get_args(annotation)[0])
-    if origin is typing.Union or origin is types.UnionType:
-        options = [a for a in typing.get_args(annotation) if a is not type(None)]
-        if len(options) != 1:
-            raise TypeError(f"no construction plan for the union {annotation!r}")
-        return _converter(options[0])  # None itself is kept as it is
-    if origin is list:
-        item = _converter(typing.get_args(annotation)[0])
+def _converter(shape: Shape) -> Convert | None:
+    """How a JSON value becomes the field's Python value; None when it is used as it is (None
+    itself is kept as it is)."""
+    if shape.item is not None:
+        item = _converter(shape.item)
         return None if item is None else (lambda values: [item(v) for v in values])
-    if origin is not None and origin is not typing.Literal:
-        raise TypeError(f"no construction plan for {annotation!r}")
-    if annotation is int:
-        return _integral
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        model = annotation
+    if shape.model is not None:
+        model = shape.model
         return lambda raw: construct(model, raw)
-    return None
+    return _integral if shape.base is int and not shape.choices else None
 
 
 def _plan(cls: type[BaseModel]) -> list[tuple[str, Convert]]:
     plan = _PLANS.get(cls)
     if plan is None:
         plan = []
-        for name, info in cls.model_fields.items():
-            convert = _converter(info.annotation)
+        try:
+            own = fields(cls)
+        except TypeError as exc:
+            raise TypeError(f"no construction plan for {cls.__name__}: {exc}") from None
+        for field in own:
+            convert = _converter(field.shape)
             if convert is not None:
-                plan.append((name, convert))
+                plan.append((field.name, convert))
         _PLANS[cls] = plan
     return plan
 

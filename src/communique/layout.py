@@ -6,6 +6,7 @@ A corpus directory holds::
     data/actors.json              ActorsFile
     data/documents/<doc id>.json  DocumentFile, one per document
     seeds/<seed file>             the source texts the spans point into (UTF-8)
+    MANIFEST.json                 the checksums of the files above (a shipped corpus)
 
 Every command names these paths through this module.
 """
@@ -18,10 +19,11 @@ from pathlib import Path
 from ._resources import bundle_root
 
 DATA_DIR = "data"
-CORPUS_FILE = "data/corpus.json"
-ACTORS_FILE = "data/actors.json"
-DOCUMENTS_DIR = "data/documents"
+CORPUS_FILE = f"{DATA_DIR}/corpus.json"
+ACTORS_FILE = f"{DATA_DIR}/actors.json"
+DOCUMENTS_DIR = f"{DATA_DIR}/documents"
 SEEDS_DIR = "seeds"
+MANIFEST_FILE = "MANIFEST.json"
 
 EXPECTED = "expected a corpus directory laid out like the repository (data/, seeds/)"
 """What a corpus directory is, in the words every message uses."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import jsonio, reads
 from .errors import UnsafePathError
-from .layout import DOCUMENTS_DIR, EXPECTED, SEEDS_DIR, child
+from .layout import DATA_DIR, DOCUMENTS_DIR, EXPECTED, SEEDS_DIR, child
 from .paths import is_plain_id, split_name
 from .report import Finding, Report
 
@@ -29,7 +29,7 @@ def invalid_json(rel: str, exc: jsonio.JsonReadError) -> Finding:
 
 def no_corpus() -> Finding:
     """E100 for a folder without data/."""
-    return Finding("data", "$", "E100", f"no data/ folder: {EXPECTED}")
+    return Finding(DATA_DIR, "$", "E100", f"no {DATA_DIR}/ folder: {EXPECTED}")
 
 
 def name_mismatch(rel: str, doc_id: str, stem: str) -> Finding:
@@ -101,7 +101,7 @@ def document_names(root: Traversable | Path, report: Report, unread: set[str]) -
     if not names and not child(root, DOCUMENTS_DIR).is_dir():
         unread.add(DOCUMENTS_DIR)
         if not any(f.file.startswith(DOCUMENTS_DIR) for f in report.findings):
-            report.add(Finding(DOCUMENTS_DIR, "$", "E100", "no data/documents/ folder"))
+            report.add(Finding(DOCUMENTS_DIR, "$", "E100", f"no {DOCUMENTS_DIR}/ folder"))
     return names
 
 

@@ -21,12 +21,13 @@ from typing import Any
 
 from . import jsonio, reads, writes
 from .errors import CommuniqueError, CorpusInvalidError
+from .layout import CORPUS_FILE, DATA_DIR, SEEDS_DIR
+from .layout import MANIFEST_FILE as MANIFEST_FILE  # re-exported: part of this module's interface
 from .report import Finding, Report
 
-MANIFEST_FILE = "MANIFEST.json"
 MANIFEST_FORMAT = 1
 """Version of the manifest's own layout."""
-SHIPPED_DIRS = ("data", "seeds")
+SHIPPED_DIRS = (DATA_DIR, SEEDS_DIR)
 COUNTED_LISTS = ("actors", "mentions", "events", "statements")
 
 Root = Traversable | Path
@@ -116,7 +117,7 @@ def compute(root: Root) -> dict[str, Any]:
             totals[key] = totals.get(key, 0) + n
     info: dict[str, Any] = {}
     try:
-        raw = jsonio.loads(_read(root, "data/corpus.json"))
+        raw = jsonio.loads(_read(root, CORPUS_FILE))
         if isinstance(raw, dict):
             info = raw
     except (reads.ReadRefused, jsonio.JsonReadError):

@@ -24,7 +24,7 @@ _README = """# {name}
 A corpus of events, actors and statements in the Communiqué record format
 (record format {schema}, annotation guidelines {guidelines}).
 
-- `communique add TEXT.txt` copies a source text into seeds/ and creates its annotation file;
+- `communique add TEXT.txt` copies a source text into {seeds}/ and creates its annotation file;
 - `communique resolve` turns quoted spans into offsets;
 - `communique validate` checks every file; `communique show DOC_ID` shows one document;
 - `communique docs guidelines` says where the annotation guidelines are.
@@ -62,7 +62,7 @@ def init_corpus(root: Path, *, name: str | None = None, license: str = DEFAULT_L
         "guidelines_version": guidelines,
         "license": license,
     }
-    readme = _README.format(name=name, schema=SCHEMA_VERSION, guidelines=guidelines)
+    readme = _README.format(name=name, schema=SCHEMA_VERSION, guidelines=guidelines, seeds=SEEDS_DIR)
     writes.create_files(
         [
             (root / CORPUS_FILE, jsonio.dumps(info)),

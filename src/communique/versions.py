@@ -10,16 +10,17 @@ from __future__ import annotations
 from . import jsonio, reads
 from ._resources import bundle_root
 from .errors import DatasetNotFoundError
+from .layout import CORPUS_FILE, child
 
 
 def dataset_version() -> str:
     """The version of the packaged corpus, read from its ``data/corpus.json``."""
-    node = bundle_root() / "data" / "corpus.json"
+    node = child(bundle_root(), CORPUS_FILE)
     try:
-        raw = jsonio.loads(reads.read_node(node, "data/corpus.json"))
+        raw = jsonio.loads(reads.read_node(node, CORPUS_FILE))
     except (reads.ReadRefused, jsonio.JsonReadError) as exc:
-        raise DatasetNotFoundError(f"cannot read the packaged data/corpus.json: {exc}") from None
+        raise DatasetNotFoundError(f"cannot read the packaged {CORPUS_FILE}: {exc}") from None
     version = raw.get("version") if isinstance(raw, dict) else None
     if not isinstance(version, str):
-        raise DatasetNotFoundError("the packaged data/corpus.json has no string 'version'")
+        raise DatasetNotFoundError(f"the packaged {CORPUS_FILE} has no string 'version'")
     return version

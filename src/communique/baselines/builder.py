@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import jsonio, writes
 from ..corpus import Corpus
+from ..layout import ACTORS_FILE, CORPUS_FILE, DOCUMENTS_DIR, SEEDS_DIR
 from ..models import (
     SCHEMA_VERSION,
     Actor,
@@ -133,14 +134,14 @@ class Prediction:
         actors = ActorsFile(schema_version=SCHEMA_VERSION, actors=[a for a in self.actors.values() if a.id in used])
 
         def fill(tmp: Path) -> None:
-            _dump(tmp / "data" / "corpus.json", info)
-            _dump(tmp / "data" / "actors.json", actors)
-            writes.make_folder(tmp / "data" / "documents")
+            _dump(tmp / CORPUS_FILE, info)
+            _dump(tmp / ACTORS_FILE, actors)
+            writes.make_folder(tmp / DOCUMENTS_DIR)
             for f in self.files():
-                _dump(safe_child(tmp / "data" / "documents", f.document.id, ".json"), f)
-            writes.make_folder(tmp / "seeds")
+                _dump(safe_child(tmp / DOCUMENTS_DIR, f.document.id, ".json"), f)
+            writes.make_folder(tmp / SEEDS_DIR)
             for seed, text in seeds.items():
-                writes.write_file(safe_child(tmp / "seeds", seed), text.encode("utf-8"))
+                writes.write_file(safe_child(tmp / SEEDS_DIR, seed), text.encode("utf-8"))
 
         writes.write_folder(out, fill, command="baseline", replace=force, source=source)
 

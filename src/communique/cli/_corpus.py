@@ -15,7 +15,7 @@ from shlex import quote
 
 from .. import jsonio, reads
 from ..errors import DatasetNotFoundError
-from ..layout import CORPUS_FILE, child, discover, find_corpus, is_corpus_dir, not_a_corpus, resolve_root
+from ..layout import CORPUS_FILE, MANIFEST_FILE, child, discover, find_corpus, is_corpus_dir, not_a_corpus, resolve_root
 from ._output import err
 
 DIR_HELP = "corpus directory (default: the corpus containing the current folder, else the packaged corpus)"
@@ -30,7 +30,7 @@ def add_dir_argument(p: argparse.ArgumentParser, *, option: bool = False) -> Non
 
 def add_no_verify(p: argparse.ArgumentParser) -> None:
     """``--no-verify``: the files are not checked against MANIFEST.json (for a corpus being edited)."""
-    p.add_argument("--no-verify", action="store_true", help="do not check the files against MANIFEST.json")
+    p.add_argument("--no-verify", action="store_true", help=f"do not check the files against {MANIFEST_FILE}")
 
 
 def dir_argument(args: argparse.Namespace) -> Path | None:
@@ -68,9 +68,9 @@ def edited_corpus(path: Path | None, start: Path | None = None) -> Path:
 
 def manifest_note(root: Path) -> None:
     """After an edit: say that an existing MANIFEST.json no longer vouches for the corpus, and how to renew it."""
-    if (root / "MANIFEST.json").is_file():
+    if (root / MANIFEST_FILE).is_file():
         err(
-            f"communique: note: {root / 'MANIFEST.json'} now differs from the files; once the corpus validates "
+            f"communique: note: {root / MANIFEST_FILE} now differs from the files; once the corpus validates "
             f"(`communique validate {quote(str(root))} --no-verify`), record it with "
             f"`communique manifest {quote(str(root))} --write`"
         )

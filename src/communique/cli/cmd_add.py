@@ -8,6 +8,7 @@ from shlex import quote
 from typing import Any
 
 from ..authoring import add_document
+from ..layout import SEEDS_DIR, document_file, seed_file
 from ._corpus import add_dir_argument, dir_argument, edited_corpus, manifest_note
 from ._output import out
 
@@ -15,8 +16,9 @@ from ._output import out
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "add",
-        help="copy a new source text into seeds/ and create its empty annotation file",
-        description="Copy FILE byte for byte into seeds/, record its SHA-256 and create data/documents/<id>.json.",
+        help=f"copy a new source text into {SEEDS_DIR}/ and create its empty annotation file",
+        description=f"Copy FILE byte for byte into {SEEDS_DIR}/, record its SHA-256 and create "
+        f"{document_file('<id>')}.",
     )
     p.add_argument("file", type=Path, help="the source text (UTF-8)")
     add_dir_argument(p, option=True)
@@ -28,7 +30,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     root = edited_corpus(dir_argument(args))
     doc_id = add_document(root, args.file, doc_id=args.doc_id, language=args.language)
-    out(f"added {doc_id}: seeds/{doc_id}.txt and data/documents/{doc_id}.json")
+    out(f"added {doc_id}: {seed_file(f'{doc_id}.txt')} and {document_file(doc_id)}")
     out(f"next: write annotations with quoted spans, then `communique resolve {quote(str(root))}` and "
         f"`communique validate {quote(str(root))}`")
     manifest_note(root)

@@ -7,6 +7,7 @@ from pathlib import Path
 from shlex import quote
 from typing import Any
 
+from ..layout import ACTORS_FILE, CORPUS_FILE, DOCUMENTS_DIR, SEEDS_DIR
 from ..starter import DEFAULT_LICENSE, init_corpus
 from ._output import out
 
@@ -15,7 +16,7 @@ def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "init",
         help="start an empty, valid corpus directory",
-        description="Create data/corpus.json, an empty data/actors.json, data/documents/, seeds/ and a README.md "
+        description=f"Create {CORPUS_FILE}, an empty {ACTORS_FILE}, {DOCUMENTS_DIR}/, {SEEDS_DIR}/ and a README.md "
         "in DIR (default: the current folder), which must be new or empty. Exit 0 on success, 2 otherwise.",
     )
     p.add_argument("dir", nargs="?", type=Path, default=Path(), metavar="DIR", help="the new corpus directory")

@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import manifest
 from ..errors import CorpusInvalidError
-from ..layout import resolve_root
+from ..layout import DATA_DIR, MANIFEST_FILE, SEEDS_DIR, resolve_root
 from ._corpus import add_dir_argument, corpus_dir
 from ._output import err, out
 
@@ -15,9 +15,10 @@ from ._output import err, out
 def register(sub: Any) -> None:
     p: argparse.ArgumentParser = sub.add_parser(
         "manifest",
-        help="check MANIFEST.json against the shipped files, or regenerate it with --write",
+        help=f"check {MANIFEST_FILE} against the shipped files, or regenerate it with --write",
         description=(
-            "MANIFEST.json records the sha256, size and record counts of every file under data/ and seeds/. "
+            f"{MANIFEST_FILE} records the sha256, size and record counts of every file under {DATA_DIR}/ and "
+            f"{SEEDS_DIR}/. "
             "Without --write: exit 0 when it is current, 1 when a file differs. With --write: regenerate it, "
             "only for a corpus that validates (exit 1 with the findings otherwise)."
         ),
@@ -26,7 +27,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--write",
         action="store_true",
-        help="regenerate MANIFEST.json from the files as they are (the corpus must validate)",
+        help=f"regenerate {MANIFEST_FILE} from the files as they are (the corpus must validate)",
     )
     p.set_defaults(func=run)
 
@@ -45,21 +46,21 @@ def run(args: argparse.Namespace) -> int:
                 err(f"{finding.severity}: {finding.describe()}")
             err(
                 f"communique manifest: {root} does not validate ({len(exc.report.errors)} error(s) above); "
-                f"a manifest vouches for a valid corpus, so {manifest.MANIFEST_FILE} was not written"
+                f"a manifest vouches for a valid corpus, so {MANIFEST_FILE} was not written"
             )
             return 1
         totals = manifest.compute(root)["totals"]
         summary = ", ".join(f"{n} {k}" for k, n in totals.items())
         out(f"wrote {target} ({len(manifest.shipped_files(root))} files; {summary})")
         return 0
-    if not (root / manifest.MANIFEST_FILE).is_file():
-        err(f"communique manifest: no {manifest.MANIFEST_FILE} in {root}; create it with --write")
+    if not (root / MANIFEST_FILE).is_file():
+        err(f"communique manifest: no {MANIFEST_FILE} in {root}; create it with --write")
         return 1
     findings = manifest.verify(root)
     for finding in findings:
         out(f"{finding.severity}: {finding.describe()}")
     if findings:
-        out(f"{root}: {manifest.MANIFEST_FILE} is out of date ({len(findings)} file(s) differ)")
+        out(f"{root}: {MANIFEST_FILE} is out of date ({len(findings)} file(s) differ)")
         return 1
-    out(f"{root}: {manifest.MANIFEST_FILE} matches every shipped file")
+    out(f"{root}: {MANIFEST_FILE} matches every shipped file")
     return 0

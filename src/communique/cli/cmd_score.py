@@ -16,7 +16,7 @@ from typing import Any
 
 from ..api import load
 from ..errors import CorpusInvalidError, IntegrityError
-from ..layout import is_corpus_dir
+from ..layout import DATA_DIR, SEEDS_DIR, is_corpus_dir
 from ..llm.names import TASKS
 from ..scoring import score
 from ._output import err, out, out_json
@@ -32,7 +32,9 @@ def register(sub: Any) -> None:
         description="Score predictions (a corpus directory in the corpus format) against the gold corpus; "
         "exit 0 scored, 2 when the predictions are invalid or cannot be scored.",
     )
-    p.add_argument("pred", type=Path, metavar="PRED_DIR", help="predicted corpus directory with data/ and seeds/")
+    p.add_argument(
+        "pred", type=Path, metavar="PRED_DIR", help=f"predicted corpus directory with {DATA_DIR}/ and {SEEDS_DIR}/"
+    )
     p.add_argument("--gold", type=Path, metavar="DIR", help="gold corpus directory (default: the packaged corpus)")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
     p.add_argument("--by-label", action="store_true", help="also print the strict figures per label")
@@ -57,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_answers(args)
     if not is_corpus_dir(pred_dir):
-        err(f"communique: error: {pred_dir} is not a predicted corpus: expected data/ and seeds/ inside it")
+        err(f"communique: error: {pred_dir} is not a predicted corpus: expected {DATA_DIR}/ and {SEEDS_DIR}/ inside it")
         return EXIT_BAD_PREDICTIONS
     try:  # validated and loaded in one pass
         predictions = load(pred_dir)

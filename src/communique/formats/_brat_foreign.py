@@ -20,12 +20,14 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 from .. import jsonio
+from ..layout import ACTORS_FILE, CORPUS_FILE, document_file, seed_file
 from ..models import SCHEMA_VERSION, ActorType, EventType, Factuality, MentionKind, SpeechAct
 from ..models._base import ID_PATTERN
 from ..models.event import ArgumentRole
+from ..models.shape import label_set
 from ..ontology import ACTOR_TYPES, EVENT_TYPES
 from ..report import Finding, Report
 from ._common import Imported, Json
@@ -37,16 +39,16 @@ def _key(name: str) -> str:
     return re.sub(r"[-_.:\s]", "", name).lower()
 
 
-ACTOR_LABELS = {_key(t): t for t in get_args(ActorType)}
+ACTOR_LABELS = {_key(t): t for t in label_set(ActorType)}
 for _actor_type, _actor_mapping in ACTOR_TYPES.items():  # ACE names: 'PER.Individual', then 'PER' alone
     ACTOR_LABELS.setdefault(_key(_actor_mapping.ace), _actor_type)
 ACTOR_LABELS.update({k: v for k, v in {"per": "person", "org": "organization", "gpe": "country", "loc": "region",
                                        "fac": "facility"}.items() if k not in ACTOR_LABELS})
-EVENT_LABELS = {_key(t): t for t in get_args(EventType)}
+EVENT_LABELS = {_key(t): t for t in label_set(EventType)}
 for _type, _mapping in EVENT_TYPES.items():  # ACE names, the first Communiqué type naming each
     if _mapping.ace:
         EVENT_LABELS.setdefault(_key(_mapping.ace), _type)
-ROLES = {_key(r): r for r in get_args(ArgumentRole)}
+ROLES = {_key(r): r for r in label_set(ArgumentRole)}
 
 
 def _unmapped(report: Report, ann: AnnFile, line: Line, what: str) -> None:
@@ -96,7 +98,7 @@ class _Builder:
                 actor = self.actor(actor_type, t, notes)
                 kind = attribute(t.ident, "Kind")
                 mention: Json = {"id": f"{stem}-m{len(mentions) + 1:03d}", "document": stem, "actor": actor,
-                                 "span": t.span, "kind": kind if kind in get_args(MentionKind) else "name"}
+                                 "span": t.span, "kind": kind if kind in label_set(MentionKind) else "name"}
                 if attribute(t.ident, "Metonymy"):
                     mention["metonymy"] = True
                 mentions.append(mention)
@@ -125,7 +127,7 @@ class _Builder:
                                    "speaker": {"actor": source["actor"], "span": source["span"]} if source else {},
                                    "cue": trigger.span, "content": content.span,
                                    "direct": bool(attribute(e.ident, "Direct")),
-                                   "type": speech if speech in get_args(SpeechAct) else "assert"})
+                                   "type": speech if speech in label_set(SpeechAct) else "assert"})
                 continue
             if _key(e.kind) not in EVENT_LABELS:
                 _unmapped(self.report, ann, e, "the event type")
@@ -137,7 +139,7 @@ class _Builder:
             factuality = attribute(e.ident, "Factuality")
             event: Json = {"id": f"{stem}-e{len(events) + 1:02d}", "document": stem,
                            "type": EVENT_LABELS[_key(e.kind)], "triggers": [trigger.span], "arguments": [],
-                           "factuality": factuality if factuality in get_args(Factuality) else "asserted",
+                           "factuality": factuality if factuality in label_set(Factuality) else "asserted",
                            "source": {"kind": "author"}}
             for role, target in e.refs[1:]:
                 filler, name = by_t.get(target), _key(re.sub(r"\d+$", "", role))
@@ -173,11 +175,11 @@ def build_from(name: str, documents: dict[str, tuple[bytes, AnnFile]], report: R
         doc["document"] = {"id": stem, "seed": f"{stem}.txt", "sha256": hashlib.sha256(seed).hexdigest(),
                            "language": "und"}
         doc = {"schema_version": doc.pop("schema_version"), "document": doc.pop("document"), **doc}
-        out[f"data/documents/{stem}.json"] = jsonio.dumps(doc)
-        out[f"seeds/{stem}.txt"] = seed
+        out[document_file(stem)] = jsonio.dumps(doc)
+        out[seed_file(f"{stem}.txt")] = seed
         count += 1
-    out["data/corpus.json"] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "name": f"Imported: {name}",
+    out[CORPUS_FILE] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "name": f"Imported: {name}",
                                             "version": "0.1.0", "guidelines_version": "1.1.0",
                                             "license": "NOASSERTION"})
-    out["data/actors.json"] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "actors": list(builder.actors.values())})
+    out[ACTORS_FILE] = jsonio.dumps({"schema_version": SCHEMA_VERSION, "actors": list(builder.actors.values())})
     return Imported(report, out, count)

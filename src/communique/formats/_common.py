@@ -11,6 +11,7 @@ from typing import Any
 from .. import jsonio, reads
 from .._version import __version__
 from ..corpus import Corpus
+from ..layout import ACTORS_FILE, CORPUS_FILE, document_file, seed_file
 from ..report import Finding, Report
 
 SIDECAR = "communique-sidecar.json"
@@ -110,15 +111,15 @@ def read_jsonl(path: Path, report: Report, rel: str) -> list[tuple[int, Any]]:
 def corpus_files(sidecar_data: Json, documents: list[Json], seeds: dict[str, bytes]) -> dict[str, bytes | str]:
     """The files of the imported corpus directory."""
     files: dict[str, bytes | str] = {
-        "data/corpus.json": jsonio.dumps(sidecar_data["corpus"]),
-        "data/actors.json": jsonio.dumps(
+        CORPUS_FILE: jsonio.dumps(sidecar_data["corpus"]),
+        ACTORS_FILE: jsonio.dumps(
             {"schema_version": sidecar_data["corpus"]["schema_version"], "actors": sidecar_data["actors"]}
         ),
     }
     for doc in documents:
-        files[f"data/documents/{doc['document']['id']}.json"] = jsonio.dumps(doc)
+        files[document_file(doc["document"]["id"])] = jsonio.dumps(doc)
     for name, data in seeds.items():
-        files[f"seeds/{name}"] = data
+        files[seed_file(name)] = data
     return files
 
 

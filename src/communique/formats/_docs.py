@@ -8,9 +8,9 @@ from __future__ import annotations
 import sys
 from importlib import import_module
 from pathlib import Path
-from typing import get_args
 
 from ..models import ActorType, EventType
+from ..models.shape import label_set
 from ..ontology import ACTOR_TYPES, EVENT_TYPES
 from . import FORMATS
 
@@ -98,12 +98,12 @@ def render() -> str:
         if name == "oneie":
             lines += ["Actor types as ACE entity types:", "", "| actor type | entity_type | entity_subtype |",
                       "| --- | --- | --- |"]
-            for actor in get_args(ActorType):
+            for actor in label_set(ActorType):
                 main, sub = entity_type(actor)
                 lines.append(f"| {actor} | {main} | {sub or ''} |")
             lines += ["", "Event types as written in `event_type` (ACE where the ontology maps one):", "",
                       "| event type | event_type | PLOVER |", "| --- | --- | --- |"]
-            for event in get_args(EventType):
+            for event in label_set(EventType):
                 lines.append(f"| {event} | {event_type(event)} | {EVENT_TYPES[event].plover or ''} |")
             lines.append("")
         if name == "plover":
@@ -111,7 +111,7 @@ def render() -> str:
 
             lines += ["PLOVER actor types (`type` of actors, recipients and the location):", "",
                       "| actor type | `type` | the ontology's PLOVER counterpart |", "| --- | --- | --- |"]
-            lines += [f"| {a} | {plover_type(a) or 'null'} | {ACTOR_TYPES[a].plover} |" for a in get_args(ActorType)]
+            lines += [f"| {a} | {plover_type(a) or 'null'} | {ACTOR_TYPES[a].plover} |" for a in label_set(ActorType)]
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

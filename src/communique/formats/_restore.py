@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..layout import SEEDS_DIR
 from ..report import Finding, Report
 from ._common import SIDECAR, SIDECAR_VERSION, Imported, Json, corpus_files, read_input, read_json
 from ._sidecar import resolve
@@ -40,7 +41,7 @@ def missing_sidecar(src: Path, report: Report) -> Imported:
     return Imported(report)
 
 
-def seed_texts(src: Path, data: Json, report: Report, folder: str = "seeds") -> dict[str, bytes]:
+def seed_texts(src: Path, data: Json, report: Report, folder: str = SEEDS_DIR) -> dict[str, bytes]:
     """The seed bytes of every sidecar document, from the export's ``folder`` ('': the export itself)."""
     seeds: dict[str, bytes] = {}
     for entry in data["documents"]:

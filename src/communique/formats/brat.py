@@ -22,11 +22,12 @@ sidecar (:mod:`communique.formats._sidecar`).
 from __future__ import annotations
 
 import re
-from typing import Any, Final, get_args
+from typing import Any, Final
 
 from ..corpus import Corpus
 from ..models import ActorType, DocumentFile, EventType, Factuality, MentionKind, Span, SpeechAct
 from ..models.event import ArgumentRole, Relation
+from ..models.shape import label_set
 from ._common import EXPORT_INFO, SIDECAR, Export, export_info, sidecar
 from ._sidecar import ref
 
@@ -237,16 +238,16 @@ def _statement(ann: _Ann, statement: Any, out: dict[str, Any], filler: Any, firs
 
 def annotation_conf() -> str:
     """brat's annotation.conf for the Communiqué labels (from the models' label sets)."""
-    actors = list(get_args(ActorType))
-    roles = ", ".join(f"{r}*:<ENTITY>" for r in get_args(ArgumentRole))
+    actors = list(label_set(ActorType))
+    roles = ", ".join(f"{r}*:<ENTITY>" for r in label_set(ArgumentRole))
     lines = ["# brat annotation configuration for the Communique labels (generated; do not edit)", "[entities]",
              *actors, TIME, QUANTITY, CONTENT, SOURCE, "", "[relations]"]
-    lines += [f"{r}\tArg1:<EVENT>, Arg2:<EVENT>" for r in (*get_args(Relation), COREFERENCE)]
+    lines += [f"{r}\tArg1:<EVENT>, Arg2:<EVENT>" for r in (*label_set(Relation), COREFERENCE)]
     lines += ["<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>", "", "[events]"]
     lines += [f"{label(t)}\t{roles}, {PLACE}?:<ENTITY>, {TIME}?:{TIME}, {QUANTITY}*:{QUANTITY}"
-              for t in get_args(EventType)]
+              for t in label_set(EventType)]
     lines += [f"{STATEMENT}\t{SOURCE}?:<ENTITY>, {CONTENT}:{CONTENT}", "", "[attributes]",
-              f"Kind\tArg:<ENTITY>, Value:{'|'.join(get_args(MentionKind))}", "Metonymy\tArg:<ENTITY>",
-              f"Factuality\tArg:<EVENT>, Value:{'|'.join(get_args(Factuality))}",
-              f"SpeechAct\tArg:{STATEMENT}, Value:{'|'.join(get_args(SpeechAct))}", f"Direct\tArg:{STATEMENT}"]
+              f"Kind\tArg:<ENTITY>, Value:{'|'.join(label_set(MentionKind))}", "Metonymy\tArg:<ENTITY>",
+              f"Factuality\tArg:<EVENT>, Value:{'|'.join(label_set(Factuality))}",
+              f"SpeechAct\tArg:{STATEMENT}, Value:{'|'.join(label_set(SpeechAct))}", f"Direct\tArg:{STATEMENT}"]
     return "\n".join(lines) + "\n"

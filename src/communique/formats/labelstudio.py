@@ -22,13 +22,14 @@ import converts back and refuses an offset inside a surrogate pair or a text tha
 from __future__ import annotations
 
 from itertools import accumulate
-from typing import Any, Final, get_args
+from typing import Any, Final
 from xml.sax.saxutils import quoteattr
 
 from .._version import __version__
 from ..corpus import Corpus
 from ..models import ActorType, DocumentFile, EventType, Factuality, MentionKind, Span
 from ..models.event import ArgumentRole, Relation
+from ..models.shape import label_set
 from ._common import EXPORT_INFO, SIDECAR, Export, export_info, sidecar
 from ._sidecar import ref
 from .brat import CONTENT, COREFERENCE, PLACE, QUANTITY, SOURCE, STATEMENT, TIME
@@ -75,12 +76,12 @@ def labeling_config() -> str:
         return [f'  <Choices name="{name}" toName="text" perRegion="true" choice="single">',
                 *(f"    <Choice value={quoteattr(v)}/>" for v in values), "  </Choices>"]
 
-    relations = (*get_args(ArgumentRole), PLACE, TIME, QUANTITY, SOURCE, CONTENT, *get_args(Relation), COREFERENCE)
+    relations = (*label_set(ArgumentRole), PLACE, TIME, QUANTITY, SOURCE, CONTENT, *label_set(Relation), COREFERENCE)
     lines = ["<View>", "  <Relations>", *(f"    <Relation value={quoteattr(r)}/>" for r in relations), "  </Relations>",
-             *labels(MENTION, get_args(ActorType)), *labels(TRIGGER, get_args(EventType)),
+             *labels(MENTION, label_set(ActorType)), *labels(TRIGGER, label_set(EventType)),
              *labels(OTHER, (TIME, QUANTITY, STATEMENT, CONTENT, SOURCE)),
              '  <Text name="text" value="$text" granularity="symbol"/>',
-             *choices(KIND, get_args(MentionKind)), *choices(FACTUALITY, get_args(Factuality)), "</View>"]
+             *choices(KIND, label_set(MentionKind)), *choices(FACTUALITY, label_set(Factuality)), "</View>"]
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from ..corpus import Corpus
+from ..layout import seed_file
 from ..models import DocumentFile, Span
 from ..ontology import ACTOR_TYPES, EVENT_TYPES
 from . import _text
@@ -114,7 +115,7 @@ def export(corpus: Corpus) -> Export:
         rows += doc_rows
         report_rows += doc_report
         documents.append(entry)
-        result.files[f"seeds/{file.document.seed}"] = file.document.text.encode("utf-8")
+        result.files[seed_file(file.document.seed)] = file.document.text.encode("utf-8")
     totals["windows"] = len(rows)
     result.summary = dict(sorted(totals.items()))
     result.files[WINDOWS] = jsonl(rows)

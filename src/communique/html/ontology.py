@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import get_args
-
 from ..models import ActorType, EventType
+from ..models.shape import label_set
 
-ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
-EVENT_FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(t.split(".", 1)[0] for t in get_args(EventType)))
+ACTOR_TYPES: tuple[str, ...] = label_set(ActorType)
+EVENT_FAMILIES: tuple[str, ...] = tuple(dict.fromkeys(t.split(".", 1)[0] for t in label_set(EventType)))
 
 LAYER_NAMES = {
     "mention": "actor mention",

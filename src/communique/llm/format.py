@@ -25,11 +25,12 @@ task             the answer holds                                            sco
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..models import Actor, Argument, Event, Mention, Speaker, Statement, TimeValue
+from ..models.shape import field_of
 from .names import SCORED, TASKS
 
 __all__ = ["ANSWERS", "SCORED", "TASKS", "Answer", "FullAnswer", "Selector", "answer_model"]
@@ -55,11 +56,11 @@ class Selector(Answer):
 
 def _from(model: type[BaseModel], name: str, annotation: Any = None, **kw: Any) -> Any:
     """A field definition with the type and description of ``model.name`` (the type replaceable)."""
-    info = model.model_fields[name]
-    default = kw.pop("default", ... if info.is_required() else info.get_default(call_default_factory=True))
+    field = field_of(model, name)
+    default = kw.pop("default", ... if field.required else field.default_value())
     if annotation is None:  # the source field's own type, with its constraints (a pattern...)
-        annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
-    return (annotation, Field(default=default, description=info.description, **kw))
+        annotation = field.annotation
+    return (annotation, Field(default=default, description=field.description, **kw))
 
 
 def _list_of(item: Any) -> Any:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import re
-import typing
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from .. import jsonio, writes
 from ..models.actor import ActorType
 from ..models.event import ArgumentRole, EventType
+from ..models.shape import label_set
 from ..models.time import Precision
 
 LABEL_SETS: dict[str, Any] = {
@@ -56,7 +56,7 @@ def from_guidelines(text: str) -> dict[str, list[dict[str, str | None]]]:
     tables = _tables(text)
     out: dict[str, list[dict[str, str | None]]] = {}
     for name, literal in LABEL_SETS.items():
-        labels = typing.get_args(literal)
+        labels = label_set(literal)
         table = next((t for t in tables if set(labels) <= set(t)), None)
         if table is None:
             raise ValueError(f"docs/guidelines.md has no table defining every {name}: {labels}")

@@ -27,6 +27,7 @@ from typing import Any
 
 from .. import jsonio, reads, writes
 from ..errors import CommuniqueError, CorpusInvalidError
+from ..layout import ACTORS_FILE, CORPUS_FILE
 from ..outputs import sha256
 from ..validation import Progress, resolve_root, run
 from . import agreement, audit, card, croissant, views
@@ -97,7 +98,7 @@ def write_release(
         raise CorpusInvalidError(checked.report)
     info, actors = checked.info, checked.actors
     if info is None or actors is None:  # cannot be: their findings would be errors
-        raise CommuniqueError(f"{root}: data/corpus.json or data/actors.json could not be read")
+        raise CommuniqueError(f"{root}: {CORPUS_FILE} or {ACTORS_FILE} could not be read")
     actor_rows = views.actor_rows(actors.actors)
     actor_schema = features(views.config("actors").tree()).arrow_schema
     writer = ParquetShards(out / "actors", actor_schema, shard_rows, DEFAULT_ROW_GROUP_ROWS)

@@ -1,6 +1,6 @@
 """The models' fields as a neutral tree, the one source of the release's column types.
 
-:func:`model_tree` walks a pydantic model's fields and turns each annotation into a
+:func:`model_tree` turns the shape of each field of a model (:mod:`communique.models.shape`) into a
 :class:`Node`: a scalar ('string', 'int64', 'bool'), a list of nodes, or a struct of named
 fields. :mod:`.features` maps the tree onto ``datasets.Features``, :mod:`.croissant` onto
 Croissant fields and :mod:`.card` onto the field tables of the dataset card, so the three
@@ -10,11 +10,12 @@ models; a test compares them).
 
 from __future__ import annotations
 
-import types
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal
 
 from pydantic import BaseModel
+
+from ..models import shape as shapes
 
 Scalar = Literal["string", "int64", "bool"]
 
@@ -53,52 +54,33 @@ class Field:
 _SCALARS: dict[type, Scalar] = {str: "string", int: "int64", bool: "bool"}
 
 
-def _strip(annotation: Any) -> tuple[Any, bool]:
-    """Remove Annotated wrappers and a None member; return (type, nullable)."""
-    nullable = False
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, types.UnionType):
-            members = [a for a in get_args(annotation) if a is not type(None)]
-            if len(members) != len(get_args(annotation)):
-                nullable = True
-            if len(members) != 1:
-                raise TypeError(f"unsupported union {annotation!r}: only 'X | None' maps onto a column")
-            annotation = members[0]
-        else:
-            return annotation, nullable
+def _node(shape: shapes.Shape) -> Node:
+    if shape.item is not None:
+        if shape.item.nullable:
+            raise TypeError(f"unsupported {shape!r}: list items may not be null")
+        return Node("list", item=_node(shape.item))
+    if shape.model is not None:
+        return model_tree(shape.model)
+    if shape.choices:
+        if shape.base is not str:
+            raise TypeError(f"unsupported Literal {shape.choices!r}: only string literals map onto a column")
+        return Node("scalar", "string", choices=shape.choices)
+    if shape.base in _SCALARS:
+        return Node("scalar", _SCALARS[shape.base])
+    raise TypeError(f"unsupported type {shape.base!r}: extend communique.release.fields")
 
 
 def node_for(annotation: Any) -> tuple[Node, bool]:
     """The node for a type annotation, and whether it is nullable."""
-    annotation, nullable = _strip(annotation)
-    origin = get_origin(annotation)
-    if origin is Literal:
-        values = get_args(annotation)
-        if not all(isinstance(v, str) for v in values):
-            raise TypeError(f"unsupported Literal {annotation!r}: only string literals map onto a column")
-        return Node("scalar", "string", choices=tuple(values)), nullable
-    if origin is list:
-        item, item_nullable = node_for(get_args(annotation)[0])
-        if item_nullable:
-            raise TypeError(f"unsupported {annotation!r}: list items may not be null")
-        return Node("list", item=item), nullable
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return model_tree(annotation), nullable
-    if annotation in _SCALARS:
-        return Node("scalar", _SCALARS[annotation]), nullable
-    raise TypeError(f"unsupported annotation {annotation!r}: extend communique.release.fields")
+    shape = shapes.shape_of(annotation)
+    return _node(shape), shape.nullable
 
 
 def model_fields(model: type[BaseModel]) -> tuple[Field, ...]:
     """The model's fields as :class:`Field` s, in declaration order."""
-    out = []
-    for name, info in model.model_fields.items():
-        node, nullable = node_for(info.annotation)
-        out.append(Field(name, node, (info.description or "").strip(), nullable))
-    return tuple(out)
+    return tuple(
+        Field(f.name, _node(f.shape), (f.description or "").strip(), f.shape.nullable) for f in shapes.fields(model)
+    )
 
 
 def model_tree(model: type[BaseModel]) -> Node:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..corpus import Corpus
 from ..errors import ScoringError
+from ..layout import ACTORS_FILE
 from ..models import Actor, DocumentFile, Event, Span
 from .identity import UNRESOLVED, Identities
 from .matching import Mode, SpanKey, Unit, overlap
@@ -85,7 +86,7 @@ def _pred_side(gold: Corpus, pred: Corpus, ids: Identities) -> Side:
 def _actor(side: Side, actor_id: str, where: str) -> Actor:
     actor = side.actors.get(actor_id)
     if actor is None:
-        raise ScoringError(f"{where} refers to actor {actor_id!r}, which data/actors.json does not define")
+        raise ScoringError(f"{where} refers to actor {actor_id!r}, which {ACTORS_FILE} does not define")
     return actor
 
 

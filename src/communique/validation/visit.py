@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import get_args
 
 from pydantic import BaseModel
 
-from ..models import Attribution, DocumentFile, Mention, PublicationDate, Quantity, Span, TimeValue
+from ..models import Attribution, DocumentFile, Mention, PublicationDate, Quantity, Span, TimeValue, shape
 from ..report import Finding
 from . import spans, times
 from . import values as values_check
@@ -19,18 +18,11 @@ _VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
 Published = times.Published | None
 
 
-def _nests_model(annotation: object) -> bool:
-    """Whether a field annotation can hold a model (directly, in a list, or in a union)."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_nests_model(arg) for arg in get_args(annotation))
-
-
 @cache
 def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
     """Whether ``cls`` has an ``id`` field, and the names of its fields that can hold models."""
-    fields = cls.model_fields
-    return "id" in fields, tuple(name for name, info in fields.items() if _nests_model(info.annotation))
+    own = shape.fields(cls)
+    return any(f.name == "id" for f in own), tuple(f.name for f in own if f.shape.nested is not None)
 
 
 _MENTION_PLAN = (True, ("span",))
