@@ -165,3 +165,18 @@ def test_import_findings_read_as_their_templates(tmp_path: Path) -> None:
         ("d1.ann", 6, "W504", "the event type 'not.a.type' has no Communiqué counterpart; it is left out"),
         ("lone.ann", 0, "E500", "cannot import lone.ann: lone.txt is missing beside it"),
     ]
+
+
+def test_a_window_whose_tokens_leave_its_text_names_the_token_and_the_offset(tmp_path: Path) -> None:
+    from communique import formats
+
+    src = tmp_path / "oneie"
+    src.mkdir()
+    window = {"doc_id": "d1", "wnd_id": "w1", "text": "Paris and Lyon", "tokens": ["Paris", "or", "Lyon"],
+              "entity_mentions": [], "event_mentions": []}
+    (src / "windows.jsonl").write_text(json.dumps(window) + "\n", encoding="utf-8")
+    report = formats.import_("oneie", src, tmp_path / "out")
+    [(path, message)] = [(f.path, f.message) for f in report.findings if f.code == "E502"]
+    assert path == "$.tokens[1]"
+    assert message == ("text 'or' (token 1) differs from the window's text at offset 6; "
+                       "expected 'an' (the tokens in order, only white space between)")

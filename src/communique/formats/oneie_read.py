@@ -52,31 +52,41 @@ def _schema_findings(row: Any, line: int) -> list[Finding]:
 
 def _short(text: str, limit: int = 60) -> str:
     shown = repr(text)
-    return shown if len(shown) <= limit else shown[: limit - 4] + "...'"
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
 
 
-def token_offsets(text: str, tokens: list[str]) -> list[tuple[int, int]] | None:
-    """Where each token is in ``text`` (in order, white space between them), or None when one is not."""
-    offsets = []
+def _place(text: str, tokens: list[str]) -> tuple[list[tuple[int, int]], int]:
+    """Where each token is in ``text``, in order with white space between them, up to the first that
+    is not; and the offset past the white space where that one was looked for."""
+    offsets: list[tuple[int, int]] = []
     at = 0
     for token in tokens:
         found = text.find(token, at)
         if found < 0 or (text[at:found] and not text[at:found].isspace()):
-            return None
+            return offsets, len(text) - len(text[at:].lstrip())
         offsets.append((found, found + len(token)))
         at = found + len(token)
-    return offsets
+    return offsets, at
+
+
+def token_offsets(text: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """Where each token is in ``text`` (in order, white space between them), or None when one is not."""
+    offsets, _ = _place(text, tokens)
+    return offsets if len(offsets) == len(tokens) else None
 
 
 class _Window:
     def __init__(self, row: dict[str, Any], line: int, base: int, report: Report) -> None:
         self.row, self.line, self.base, self.report = row, line, base, report
         self.wnd = str(row["wnd_id"])
-        self.offsets = token_offsets(row["text"], row["tokens"]) or []
-        if not self.offsets and row["tokens"]:
-            self.add("$.tokens", "E502", text=f"{_short(' '.join(row['tokens']))} (the tokens joined)",
-                     source="window's text", offsets="the tokens' places",
-                     actual="the tokens in order in the window's text, only white space between them")
+        text, tokens = row["text"], row["tokens"]
+        placed, at = _place(text, tokens)
+        self.offsets = placed if len(placed) == len(tokens) else []
+        if not self.offsets and tokens:
+            i = len(placed)
+            self.add(f"$.tokens[{i}]", "E502", expected=text[at : at + len(tokens[i])], found=tokens[i],
+                     text=f"{_short(tokens[i])} (token {i})", source="window's text", offsets=f"offset {at}",
+                     actual=f"{_short(text[at : at + len(tokens[i])])} (the tokens in order, only white space between)")
 
     def add(self, path: str, code: str, *, expected: str | None = None, found: str | None = None,
             **fields: object) -> None:
