@@ -43,7 +43,7 @@ def test_add_refuses_a_seed_over_the_limit_before_reading_it(
     monkeypatch.setattr(os, "read", read)
     result = cli("add", big, "--dir", base_corpus)
     assert result.code == 2, result.err
-    assert f"is {jsonio.MAX_FILE_BYTES + 1} bytes; the limit is {jsonio.MAX_FILE_BYTES} bytes" in result.err
+    assert f"is {jsonio.MAX_FILE_BYTES + 1} bytes, over the limit of {jsonio.MAX_FILE_BYTES} bytes" in result.err
     assert asked == []  # refused from fstat alone
     assert sorted(p.name for p in (base_corpus / "seeds").iterdir()) == ["doc001.txt", "doc002.txt"]
 

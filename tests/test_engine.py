@@ -130,13 +130,14 @@ def _sources() -> dict[str, str]:
 
 READING = dict.fromkeys(("communique.reads", "communique.loader", "communique.manifest"), "reading")
 """The reading layer: opening files (reads), listing and decoding them (loader), the manifest's own
-files; their refusals (E100-E102, E107) are one concern, worded where the file is opened."""
+files; their refusals (E100-E102, E107) are one concern, raised where the file is opened and worded
+by their codes' templates."""
 
 
 IMPORTING = "importing"
 """The importers of other formats (communique.formats): their codes (E5xx) describe another
-project's files, not a corpus; each importer words what its own format got wrong, as the reading
-layer does, and their failing examples are the format tests' mutated inputs."""
+project's files, not a corpus; each importer fills its codes' templates with what its own format
+got wrong, and their failing examples are the format tests' mutated inputs."""
 
 
 def _layer(module: str) -> str:

@@ -121,3 +121,25 @@ def test_outputs_never_land_inside_what_the_command_reads(tmp_path: Path, cli: o
     formats.export("brat", corpus, corpus / "exports" / "brat")  # beside data/ and seeds/ is fine
     assert cli("validate", corpus).code == 0  # type: ignore[operator]
 
+
+
+def test_a_t_line_without_a_tab_is_a_finding(brat_export: Path, tmp_path: Path) -> None:
+    src = _copy_without_sidecar(brat_export, tmp_path / "in")
+    ann = next(src.glob("*.ann"))
+    ann.write_text(ann.read_text(encoding="utf-8") + "T99 person 0 5 Paris\n", encoding="utf-8")
+    done = _import_cli("brat", src, tmp_path / "out")
+    assert done.returncode == 1, done.stderr
+    [found] = [f for f in json.loads(done.stdout)["findings"] if f["code"] == "E500"]
+    assert (found["file"], found["record"]) == (ann.name, "T99 person 0 5 Paris")
+    assert "is not a text-bound annotation; expected 'T<n> TAB TYPE" in found["message"]
+
+
+@pytest.mark.parametrize("fmt,name", [("oneie", "windows.jsonl"), ("labelstudio", "tasks.json")])
+def test_a_fifo_input_file_is_a_finding_at_once(tmp_path: Path, fmt: str, name: str) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    os.mkfifo(src / name)
+    done = _import_cli(fmt, src, tmp_path / "out")
+    assert done.returncode == 1, done.stderr
+    messages = [f["message"] for f in json.loads(done.stdout)["findings"] if f["file"] == name]
+    assert messages == [f"cannot import {name}: it is a FIFO (named pipe); expected a regular file"]

@@ -19,6 +19,7 @@ ALLOWED = {
     # The codes registry's message templates: plain text with {field} placeholders, filled when a
     # finding is reported; they are not paths the package opens.
     ("codes.py", "a file differs from the checksum recorded in MANIFEST.json"),
+    ("codes.py", "{name} differs from MANIFEST.json: found {actual}, expected {recorded}{hint}"),
     ("codes.py", "sha256 differs from the bytes of seeds/{seed} (the seed changed or the hash is wrong): "
                  "expected {digest}, found {sha256}"),
     # Keys of other tools' formats that happen to be spelled 'data': a Label Studio task's data

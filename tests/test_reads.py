@@ -21,7 +21,7 @@ def test_an_oversized_file_is_refused_without_a_read(monkeypatch: pytest.MonkeyP
         raise AssertionError("an oversized file was read")
 
     monkeypatch.setattr(os, "read", no_read)
-    with pytest.raises(reads.ReadRefused, match="203 bytes; the limit is 50 bytes") as info:
+    with pytest.raises(reads.ReadRefused, match="is 203 bytes, over the limit of 50 bytes") as info:
         jsonio.read_path(big)
     assert info.value.code == "E102"
 

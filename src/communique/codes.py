@@ -7,9 +7,9 @@ dates, hashes), W4xx quality warnings, E5xx the files of other formats being imp
 generated from this registry by scripts/docs_tables.py; a test fails when it is stale.
 
 Every finding's message is its code's template filled in with the finding's fields
-(:func:`finding`), so a code is worded in one place. The reading layer's codes (E100-E102,
-E105, E106), pydantic's record-format errors (E103) and the importers' codes (E5xx) carry the
-reader's own explanation as ``detail``.
+(:func:`finding`), so a code is worded in one place. Where a field is another tool's own
+diagnosis (the operating system's error, the JSON parser's, pydantic's ``msg``), it is a field
+of the code's sentence, never the whole message.
 """
 
 from __future__ import annotations
@@ -25,22 +25,30 @@ class Code:
     slug: str
     severity: Severity
     summary: str
-    template: str = "{detail}"
-    """The message, a :meth:`str.format` template over the finding's fields."""
+    template: str
+    """The message, a :meth:`str.format` template over the finding's fields: a fixed sentence
+    saying what is wrong and what was expected, the finding's particulars as fields."""
 
 
 _CODES = [
     # E1xx structure: files, JSON, the record format
-    Code("E100", "missing-file", "error", "a required file or folder is missing"),
-    Code("E101", "unreadable-file", "error", "a file cannot be read (permissions, I/O, not a file, not UTF-8)"),
-    Code("E102", "invalid-json", "error", "not strict JSON: syntax, BOM, bad UTF-8, duplicate keys, NaN, limits"),
-    Code("E103", "schema-violation", "error", "a value does not match the record format (type, enum, pattern, field)"),
+    Code("E100", "missing-file", "error", "a required file or folder is missing",
+         "missing {kind} {name}{why}; expected it in the corpus directory{hint}"),
+    Code("E101", "unreadable-file", "error", "a file cannot be read (permissions, I/O, not a file, not UTF-8)",
+         "cannot read {name}: {reason}"),
+    Code("E102", "invalid-json", "error", "not strict JSON: syntax, BOM, bad UTF-8, duplicate keys, NaN, limits",
+         "cannot parse {name}: {reason}"),
+    Code("E103", "schema-violation", "error", "a value does not match the record format (type, enum, pattern, field)",
+         "{problem} (found {value})"),
     Code("E104", "unsupported-schema-version", "error", "the file's schema_version is not one this package reads",
          "schema_version {version!r} is not readable by this package (reads 1.x); "
          "upgrade the file with communique.upgrade"),
-    Code("E105", "file-name-mismatch", "error", "a document file's name differs from its document id"),
-    Code("E106", "checksum-mismatch", "error", "a file differs from the checksum recorded in MANIFEST.json"),
-    Code("E107", "symlink-loop", "error", "a symbolic link loops (to itself, or to a folder that holds it)"),
+    Code("E105", "file-name-mismatch", "error", "a document file's name differs from its document id",
+         "document file {name!r} is not named after {subject}; expected {wanted}"),
+    Code("E106", "checksum-mismatch", "error", "a file differs from the checksum recorded in MANIFEST.json",
+         "{name} differs from MANIFEST.json: found {actual}, expected {recorded}{hint}"),
+    Code("E107", "symlink-loop", "error", "a symbolic link loops (to itself, or to a folder that holds it)",
+         "{name} is a symbolic link loop ({loop}); it was not followed"),
     Code("E108", "unresolved-quote", "error", "a span is still written as a quote instead of offsets",
          "span is written as a quote ({quote}); expected offsets: run `{command}` to resolve it"),
     # E2xx references between records
@@ -135,11 +143,16 @@ _CODES = [
          "expected the time that expression gives"),
     # E5xx the files of other formats being imported (communique.formats)
     Code("E500", "format-unreadable", "error",
-         "an import has no file of its format, or one that cannot be read or parsed"),
-    Code("E501", "format-violation", "error", "a record of an import does not follow its format's layout"),
-    Code("E502", "format-offset-mismatch", "error", "an imported span's text differs from the text at its offsets"),
-    Code("E503", "format-dangling-reference", "error", "an imported record refers to an annotation the input lacks"),
-    Code("W504", "format-unmapped-label", "warning", "an imported label has no Communiqué counterpart and is left out"),
+         "an import has no file of its format, or one that cannot be read or parsed",
+         "cannot import {name}: {reason}"),
+    Code("E501", "format-violation", "error", "a record of an import does not follow its format's layout",
+         "{problem}; expected {layout}"),
+    Code("E502", "format-offset-mismatch", "error", "an imported span's text differs from the text at its offsets",
+         "text {text} differs from the {source} at {offsets}; expected {actual}"),
+    Code("E503", "format-dangling-reference", "error", "an imported record refers to an annotation the input lacks",
+         "{referrer} refers to {target!r}, which is not in {holder}; expected {wanted}"),
+    Code("W504", "format-unmapped-label", "warning", "an imported label has no Communiqué counterpart and is left out",
+         "{what} {label!r} has no Communiqué counterpart{why}; it is left out"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -171,4 +184,9 @@ def finding(
 ) -> Finding:
     """The finding ``code`` at ``file`` ``path``, its message the code's template over ``fields``."""
     entry = CODES[code]
-    return Finding(file, path, code, entry.template.format(**fields), entry.severity, record, line, expected, found)
+    return Finding(file, path, code, message(code, **fields), entry.severity, record, line, expected, found)
+
+
+def message(code: str, **fields: object) -> str:
+    """The message of ``code`` over ``fields`` (an exception that may become a finding words itself so)."""
+    return CODES[code].template.format(**fields)

@@ -14,8 +14,9 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from . import jsonio, reads
+from .codes import finding
 from .errors import UnsafePathError
-from .layout import DATA_DIR, DOCUMENTS_DIR, EXPECTED, SEEDS_DIR, child
+from .layout import DATA_DIR, DOCUMENTS_DIR, SEEDS_DIR, child
 from .paths import is_plain_id, split_name
 from .report import Finding, Report
 
@@ -24,18 +25,20 @@ CODES = ("E100", "E101", "E102", "E105")
 
 def invalid_json(rel: str, exc: jsonio.JsonReadError) -> Finding:
     """E102 for a file that is not strict JSON (or over the limits)."""
-    return Finding(rel, "$", "E102", exc.message, line=exc.line)
+    return finding("E102", rel, "$", line=exc.line, name=rel, reason=exc.message)
 
 
 def no_corpus() -> Finding:
     """E100 for a folder without data/."""
-    return Finding(DATA_DIR, "$", "E100", f"no {DATA_DIR}/ folder: {EXPECTED}")
+    why = f" (a corpus directory is laid out like the repository: {DATA_DIR}/, {SEEDS_DIR}/)"
+    return finding("E100", DATA_DIR, "$", kind="folder", name=f"{DATA_DIR}/", why=why, hint="")
 
 
 def name_mismatch(rel: str, doc_id: str, stem: str) -> Finding:
     """E105 for a document file whose name is not its document id."""
-    message = f"document id {doc_id!r} differs from the file name; expected {stem!r}"
-    return Finding(rel, "$.document.id", "E105", message, record=doc_id)
+    return finding("E105", rel, "$.document.id", record=doc_id, expected=stem, found=doc_id,
+                   name=rel.rsplit("/", 1)[-1], subject=f"its document id {doc_id!r}",
+                   wanted=f"document id {stem!r}, or the file named {doc_id}.json")
 
 
 def read_bytes(root: Traversable | Path, rel: str, report: Report) -> bytes | None:
@@ -70,7 +73,8 @@ def iter_document_names(
         names = sorted(p.name for p in folder.iterdir())
     except OSError as exc:
         if report is not None:
-            report.add(Finding(DOCUMENTS_DIR, "$", "E101", f"cannot list {DOCUMENTS_DIR}: {exc.strerror or exc}"))
+            reason = f"the folder cannot be listed ({exc.strerror or exc})"
+            report.add(finding("E101", DOCUMENTS_DIR, "$", name=DOCUMENTS_DIR, reason=reason))
         if skipped is not None:
             skipped.add(DOCUMENTS_DIR)
         return
@@ -81,15 +85,9 @@ def iter_document_names(
             if skipped is not None:
                 skipped.add(f"{DOCUMENTS_DIR}/{_printable(name)}")
             if report is not None:
-                report.add(
-                    Finding(
-                        f"{DOCUMENTS_DIR}/{_printable(name)}",
-                        "$",
-                        "E105",
-                        f"document file name {_printable(name)!r} is not '<document id>.json' with a plain id "
-                        "(ASCII letters, digits, '_' or '-'); the file was not read",
-                    )
-                )
+                wanted = "'<document id>.json', the id of ASCII letters, digits, '_' or '-' (the file was not read)"
+                report.add(finding("E105", f"{DOCUMENTS_DIR}/{_printable(name)}", "$", name=_printable(name),
+                                   subject="a plain document id", wanted=wanted))
             continue
         yield f"{DOCUMENTS_DIR}/{name}"
 
@@ -101,7 +99,7 @@ def document_names(root: Traversable | Path, report: Report, unread: set[str]) -
     if not names and not child(root, DOCUMENTS_DIR).is_dir():
         unread.add(DOCUMENTS_DIR)
         if not any(f.file.startswith(DOCUMENTS_DIR) for f in report.findings):
-            report.add(Finding(DOCUMENTS_DIR, "$", "E100", f"no {DOCUMENTS_DIR}/ folder"))
+            report.add(finding("E100", DOCUMENTS_DIR, "$", kind="folder", name=f"{DOCUMENTS_DIR}/", why="", hint=""))
     return names
 
 
@@ -110,7 +108,8 @@ def read_seed(root: Traversable | Path, seed: str, report: Report) -> tuple[byte
     try:
         stem = split_name(seed, ".txt")
     except UnsafePathError as exc:  # the model's pattern already refuses these; kept as a second guard
-        report.add(Finding(f"{SEEDS_DIR}/{_printable(seed)}", "$", "E101", str(exc)))
+        shown = f"{SEEDS_DIR}/{_printable(seed)}"
+        report.add(finding("E101", shown, "$", name=shown, reason=str(exc)))
         return None
     rel = f"{SEEDS_DIR}/{stem}.txt"
     data = read_bytes(root, rel, report)
@@ -120,7 +119,8 @@ def read_seed(root: Traversable | Path, seed: str, report: Report) -> tuple[byte
         return data, data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        report.add(Finding(rel, "$", "E101", f"seed is not UTF-8 (byte {exc.start}); expected UTF-8 text", line=line))
+        reason = f"it is not UTF-8 (byte {exc.start}); expected UTF-8 text"
+        report.add(finding("E101", rel, "$", line=line, expected="UTF-8 text", name=rel, reason=reason))
         return None
 
 

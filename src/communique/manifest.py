@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import jsonio, reads, writes
+from .codes import finding
 from .errors import CommuniqueError, CorpusInvalidError
 from .layout import CORPUS_FILE, DATA_DIR, SEEDS_DIR
 from .layout import MANIFEST_FILE as MANIFEST_FILE  # re-exported: part of this module's interface
@@ -174,7 +175,7 @@ def _recorded(root: Root) -> dict[str, dict[str, Any]] | None:
     if not isinstance(files, list) or not all(
         isinstance(f, dict) and isinstance(f.get("path"), str) and isinstance(f.get("sha256"), str) for f in files
     ):
-        raise ManifestError(f"{MANIFEST_FILE} has no 'files' list of {{path, sha256, bytes}} objects")
+        raise ManifestError("it has no 'files' list of {path, sha256, bytes} objects")
     return {f["path"]: f for f in files}
 
 
@@ -182,21 +183,25 @@ def verify(root: Root) -> list[Finding]:
     """Compare every shipped file with MANIFEST.json; [] when they agree or there is no manifest."""
     try:
         recorded = _recorded(root)
-    except (jsonio.JsonReadError, ManifestError) as exc:
-        return [Finding(MANIFEST_FILE, "$", "E102", f"cannot read the manifest: {exc}")]
+    except jsonio.JsonReadError as exc:
+        return [finding("E102", MANIFEST_FILE, "$", line=exc.line, name=MANIFEST_FILE, reason=exc.message)]
+    except ManifestError as exc:
+        return [finding("E102", MANIFEST_FILE, "$", name=MANIFEST_FILE, reason=str(exc))]
     except reads.ReadRefused as exc:
-        return [Finding(MANIFEST_FILE, "$", exc.code, f"cannot read the manifest: {exc.reason}")]
+        return [exc.finding(MANIFEST_FILE)]
     if recorded is None:
         return []
     where = "" if not isinstance(root, Path) else f" {shlex.quote(str(root))}"
     hint = f"; if the change is intended, run `communique manifest{where} --write` (or pass --no-verify)"
+    unlisted, listed = f"a file {MANIFEST_FILE} does not list", f"only the files {MANIFEST_FILE} lists"
     found = listing(root)
     findings: list[Finding] = list(found.refused)
     present = found.files
     for rel in present:
         want = recorded.get(rel)
         if want is None:
-            findings.append(Finding(rel, "$", "E106", f"{rel} is not recorded in {MANIFEST_FILE}{hint}"))
+            findings.append(finding("E106", rel, "$", expected=listed, found=unlisted, name=rel, actual=unlisted,
+                                    recorded=listed, hint=hint))
             continue
         try:
             actual, size = reads.sha256(_node(root, rel), rel)  # streamed: memory stays flat
@@ -204,17 +209,10 @@ def verify(root: Root) -> list[Finding]:
             findings.append(exc.finding(rel))
             continue
         if actual != want["sha256"]:
-            findings.append(
-                Finding(
-                    rel,
-                    "$",
-                    "E106",
-                    f"{rel} has sha256 {actual} ({size} bytes) but {MANIFEST_FILE} records "
-                    f"{want['sha256']} ({want.get('bytes')} bytes){hint}",
-                    expected=want["sha256"],
-                    found=actual,
-                )
-            )
+            findings.append(finding("E106", rel, "$", expected=want["sha256"], found=actual, name=rel,
+                                    actual=f"sha256 {actual} ({size} bytes)",
+                                    recorded=f"sha256 {want['sha256']} ({want.get('bytes')} bytes)", hint=hint))
     for rel in sorted(set(recorded) - set(present)):
-        findings.append(Finding(rel, "$", "E100", f"{rel} is recorded in {MANIFEST_FILE} but missing{hint}"))
+        findings.append(finding("E100", rel, "$", kind="file", name=rel, why=f" (recorded in {MANIFEST_FILE})",
+                                hint=hint))
     return findings

@@ -29,6 +29,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from . import jsonio
+from .codes import finding, message
 from .errors import CommuniqueError
 from .report import Finding
 
@@ -42,17 +43,20 @@ Node = Traversable | Path
 
 
 class ReadRefused(CommuniqueError):
-    """A file was not read. ``code`` is the finding code (E100, E101, E102 or E107) and ``reason``
-    the message, which names the file."""
+    """A file was not read. ``code`` is the finding code (E100, E101, E102 or E107), ``fields`` the
+    fields of its message, ``reason`` the message (the code's template filled, naming the file) and
+    ``cause`` what is wrong with the file, without its name ('it is a folder; expected a regular file')."""
 
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
+    def __init__(self, code: str, cause: str, *, expected: str | None = None, found: str | None = None,
+                 **fields: str) -> None:
+        self.code, self.cause, self.fields = code, cause, fields
+        self.expected, self.found = expected, found
+        self.reason = message(code, **fields)
+        super().__init__(self.reason)
 
     def finding(self, rel: str) -> Finding:
         """The refusal as a finding on the file ``rel`` of a corpus."""
-        return Finding(rel, "$", self.code, self.reason)
+        return finding(self.code, rel, "$", line=None, expected=self.expected, found=self.found, **self.fields)
 
 
 def _kind(mode: int) -> str:
@@ -69,17 +73,25 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
+def _unreadable(name: str, reason: str, **kw: str) -> ReadRefused:
+    return ReadRefused("E101", reason, name=name, reason=reason, **kw)
+
+
 def _not_regular(name: str, mode: int) -> ReadRefused:
-    return ReadRefused("E101", f"cannot read {name}: it is {_kind(mode)}; expected a regular file")
+    kind = _kind(mode)
+    return _unreadable(name, f"it is {kind}; expected a regular file", expected="a regular file", found=kind)
+
+
+def _missing(name: str, why: str = "") -> ReadRefused:
+    return ReadRefused("E100", f"it is missing{why}", kind="file", name=name, why=why, hint="")
 
 
 def too_large(name: str, size: int | None, limit: int) -> ReadRefused:
     """The refusal of a file over ``limit`` bytes (``size`` None: found while reading it)."""
-    what = f"is {size} bytes" if size is not None else f"is larger than the limit of {limit} bytes"
+    what = f"it is {size} bytes, over" if size is not None else "it is larger than"
     hint = ": split the corpus into more document files" if name.endswith(".json") else ""
-    return ReadRefused(
-        "E102", f"{name} {what}; the limit is {limit} bytes (communique.jsonio.MAX_FILE_BYTES){hint}"
-    )
+    reason = f"{what} the limit of {limit} bytes (communique.jsonio.MAX_FILE_BYTES){hint}"
+    return ReadRefused("E102", reason, name=name, reason=reason)
 
 
 def link_chain(path: str) -> list[str]:
@@ -99,17 +111,16 @@ def link_chain(path: str) -> list[str]:
 def _loop(name: str, path: str) -> ReadRefused:
     hops = [os.path.basename(p) for p in link_chain(path)]
     shown = " -> ".join([*hops[:6], "..."] if len(hops) > 6 else [*hops, hops[0]])
-    return ReadRefused("E107", f"{name} is a symbolic link loop ({shown}); it was not followed")
+    return ReadRefused("E107", f"it is a symbolic link loop ({shown})", name=name, loop=shown)
 
 
 def _refusal(name: str, path: str, exc: OSError | ValueError) -> ReadRefused:
     if isinstance(exc, FileNotFoundError):
-        dangling = " (a symbolic link to a missing file)" if os.path.islink(path) else ""
-        return ReadRefused("E100", f"missing file {name}{dangling}; expected it in the corpus directory")
+        return _missing(name, " (a symbolic link to a missing file)" if os.path.islink(path) else "")
     if isinstance(exc, OSError) and exc.errno == errno.ELOOP:
         return _loop(name, path)
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)  # ValueError: a NUL byte
-    return ReadRefused("E101", f"cannot read {name}: {reason}")
+    return _unreadable(name, reason)
 
 
 def stat_refusal(path: str | Path, name: str) -> ReadRefused | None:
@@ -183,12 +194,13 @@ def read_node(node: Node, name: str, limit: int | None = None) -> bytes:
     try:
         if not node.is_file():
             if node.is_dir():
-                raise ReadRefused("E101", f"cannot read {name}: it is a folder; expected a regular file")
-            raise ReadRefused("E100", f"missing file {name}; expected it in the corpus directory")
+                raise _unreadable(name, "it is a folder; expected a regular file", expected="a regular file",
+                                  found="a folder")
+            raise _missing(name)
         with node.open("rb") as fh:
             data = fh.read(cap + 1)
     except OSError as exc:
-        raise ReadRefused("E101", f"cannot read {name}: {exc.strerror or exc}") from None
+        raise _unreadable(name, exc.strerror or str(exc)) from None
     if len(data) > cap:
         raise too_large(name, None, cap)
     return data
@@ -284,8 +296,8 @@ def _walk_path(start: Path, top: str, hidden: bool, listing: Listing) -> None:
             with os.scandir(path) as entries:
                 names = sorted(entry.name for entry in entries)
         except OSError as exc:
-            reason = exc.strerror or str(exc)
-            listing.refused.append(Finding(rel, "$", "E101", f"cannot list {rel}: {reason}"))
+            reason = f"the folder cannot be listed ({exc.strerror or exc})"
+            listing.refused.append(finding("E101", rel, "$", name=rel, reason=reason))
             continue
         for name in names:
             if name.startswith(".") and not hidden:
@@ -312,11 +324,8 @@ def _walk_path(start: Path, top: str, hidden: bool, listing: Listing) -> None:
                     cycle = frozenset(ancestors[at:])
                     if cycle not in reported:
                         reported.add(cycle)
-                        listing.refused.append(
-                            Finding(child_rel, "$", "E107",
-                                    f"{child_rel} leads back to {names_above[at]}, a folder that holds it: a "
-                                    "symbolic link loop; it was not followed")
-                        )
+                        loop = f"it leads back to {names_above[at]}, a folder that holds it"
+                        listing.refused.append(finding("E107", child_rel, "$", name=child_rel, loop=loop))
                     continue
                 stack.append((child_rel, child, (*ancestors, here), (*names_above, child_rel)))
             else:

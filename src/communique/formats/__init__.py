@@ -113,10 +113,11 @@ def import_(name: str, src: str | Path, out: str | Path, *, force: bool = False)
     imported = module(name, "importer").read(source)
     report: Report = imported.report
     if not imported.documents and report.ok:
-        from ..report import Finding
+        from ..codes import finding
 
-        report.add(Finding(".", "$", "E500", f"no {name} document found in {source}",
-                           expected=f"the files of a {name} export ({get(name).summary})"))
+        wanted = f"the files of a {name} export ({get(name).summary})"
+        report.add(finding("E500", ".", "$", expected=wanted, name=str(source),
+                           reason=f"no {name} document found; expected {wanted}"))
     if imported.documents and report.ok:
         write_output(Path(out), imported.files, command=f"import --format {name}", replace=force, source=source)
         report.extend(validate(Path(out), verify=False).findings)

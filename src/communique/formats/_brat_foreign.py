@@ -23,13 +23,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import jsonio
+from ..codes import finding
 from ..layout import ACTORS_FILE, CORPUS_FILE, document_file, seed_file
 from ..models import SCHEMA_VERSION, ActorType, EventType, Factuality, MentionKind, SpeechAct
 from ..models._base import ID_PATTERN
 from ..models.event import ArgumentRole
 from ..models.shape import label_set
 from ..ontology import ACTOR_TYPES, EVENT_TYPES
-from ..report import Finding, Report
+from ..report import Report
 from ._common import Imported, Json
 from .brat import CONTENT, COREFERENCE, PLACE, SOURCE, STATEMENT
 from .brat_read import AnnFile, Line
@@ -51,9 +52,9 @@ for _type, _mapping in EVENT_TYPES.items():  # ACE names, the first Communiqué 
 ROLES = {_key(r): r for r in label_set(ArgumentRole)}
 
 
-def _unmapped(report: Report, ann: AnnFile, line: Line, what: str) -> None:
-    report.add(Finding(ann.name, "$", "W504", f"{what} {line.kind!r} has no Communiqué counterpart: left out",
-                       severity="warning", line=line.number, record=line.ident, found=line.kind))
+def _unmapped(report: Report, ann: AnnFile, line: Line, what: str, why: str = "") -> None:
+    report.add(finding("W504", ann.name, "$", line=line.number, record=line.ident, found=line.kind, what=what,
+                       label=line.kind, why=why))
 
 
 class _Builder:
@@ -119,7 +120,7 @@ class _Builder:
                 roles = {_key(re.sub(r"\d+$", "", r)): t for r, t in e.refs[1:]}
                 content = ann.lines.get(roles.get(_key(CONTENT), ""))
                 if content is None or content.span is None:
-                    _unmapped(self.report, ann, e, "an Attribution without Content:")
+                    _unmapped(self.report, ann, e, "the attribution", " (it has no Content)")
                     continue
                 source = by_t.get(roles.get(_key(SOURCE), ""))
                 speech = attribute(e.ident, "SpeechAct")
@@ -148,9 +149,9 @@ class _Builder:
                 elif filler is not None and name in ROLES:
                     event["arguments"].append({"role": ROLES[name], "actor": filler["actor"], "span": filler["span"]})
                 else:
-                    self.report.add(Finding(ann.name, "$", "W504", f"the argument {role}:{target} has no Communiqué "
-                                            "counterpart (not an actor mention, or an unknown role): left out",
-                                            severity="warning", line=e.number, record=e.ident, found=role))
+                    self.report.add(finding("W504", ann.name, "$", line=e.number, record=e.ident, found=role,
+                                            what="the argument", label=f"{role}:{target}",
+                                            why=" (not an actor mention, or an unknown role)"))
             events[e.ident] = event
         return list(events.values()), statements
 
@@ -168,8 +169,9 @@ def build_from(name: str, documents: dict[str, tuple[bytes, AnnFile]], report: R
     count = 0
     for stem, (seed, ann) in documents.items():
         if not re.match(ID_PATTERN, stem):
-            report.add(Finding(ann.name, "$", "E501", "the document name is not a usable document id",
-                               expected="1-128 ASCII letters, digits, _ and -", found=stem))
+            layout = "a document id of 1-128 ASCII letters, digits, _ and -"
+            report.add(finding("E501", ann.name, "$", expected=layout, found=stem, layout=layout,
+                               problem=f"the document name {stem!r} is not a usable document id"))
             continue
         doc = builder.document(stem, ann)
         doc["document"] = {"id": stem, "seed": f"{stem}.txt", "sha256": hashlib.sha256(seed).hexdigest(),

@@ -10,9 +10,10 @@ from typing import Any
 
 from .. import jsonio, reads
 from .._version import __version__
+from ..codes import finding
 from ..corpus import Corpus
 from ..layout import ACTORS_FILE, CORPUS_FILE, document_file, seed_file
-from ..report import Finding, Report
+from ..report import Report
 
 SIDECAR = "communique-sidecar.json"
 """The sidecar file of every export: corpus info, actors, and each document with ``$ref`` spans."""
@@ -66,14 +67,21 @@ def read_input(path: Path, root: Path, report: Report, rel: str) -> bytes | None
     """
     real, top = os.path.realpath(path), os.path.realpath(root)
     if not (real == top or real.startswith(top.rstrip(os.sep) + os.sep)):
-        report.add(Finding(rel, "$", "E500", f"{rel} is a symbolic link out of the input folder; not read",
-                           expected="a file inside the folder being imported"))
+        inside = "a file inside the folder being imported"
+        unreadable(report, rel, f"it is a symbolic link out of the input folder; expected {inside}", expected=inside)
         return None
     try:
         return reads.read_file(path, rel)
     except reads.ReadRefused as exc:
-        report.add(Finding(rel, "$", "E500", exc.reason))
+        unreadable(report, rel, exc.cause, expected=exc.expected, found=exc.found)
     return None
+
+
+def unreadable(report: Report, rel: str, reason: str, *, line: int | None = None, record: str | None = None,
+               expected: str | None = None, found: str | None = None) -> None:
+    """E500: the input file ``rel`` (or its line ``line``) cannot be imported, for ``reason``."""
+    report.add(finding("E500", rel, "$", line=line, record=record, expected=expected, found=found, name=rel,
+                       reason=reason))
 
 
 def read_json(path: Path, report: Report, rel: str) -> Any:
@@ -81,21 +89,21 @@ def read_json(path: Path, report: Report, rel: str) -> Any:
     try:
         return jsonio.load_path(path)
     except jsonio.JsonReadError as exc:
-        report.add(Finding(rel, "$", "E500", f"not readable JSON: {exc.message}", line=exc.line))
+        unreadable(report, rel, exc.message, line=exc.line)
+    except reads.ReadRefused as exc:
+        unreadable(report, rel, exc.cause, expected=exc.expected, found=exc.found)
     except (OSError, UnicodeDecodeError) as exc:
-        report.add(Finding(rel, "$", "E500", f"cannot be read: {exc}"))
+        unreadable(report, rel, str(exc))
     return None
 
 
 def read_jsonl(path: Path, report: Report, rel: str) -> list[tuple[int, Any]]:
     """The objects of a JSON Lines file with their 1-based line numbers; a finding per unreadable line."""
-    if not path.is_file():
-        report.add(Finding(rel, "$", "E500", f"{rel} is missing", expected=f"{rel} in the folder"))
+    if not os.path.lexists(path):
+        unreadable(report, rel, f"it is missing; expected {rel} in the folder", expected=f"{rel} in the folder")
         return []
-    try:
-        data = jsonio.read_path(path)
-    except OSError as exc:
-        report.add(Finding(rel, "$", "E500", f"cannot be read: {exc}"))
+    data = read_input(path, path.parent, report, rel)  # a FIFO, a device or a link out of the folder: a finding
+    if data is None:
         return []
     rows: list[tuple[int, Any]] = []
     for number, line in enumerate(data.split(b"\n"), start=1):
@@ -104,7 +112,7 @@ def read_jsonl(path: Path, report: Report, rel: str) -> list[tuple[int, Any]]:
         try:
             rows.append((number, jsonio.loads(line)))
         except jsonio.JsonReadError as exc:
-            report.add(Finding(rel, "$", "E500", f"line is not readable JSON: {exc.message}", line=number))
+            unreadable(report, rel, f"line {number}: {exc.message}", line=number)
     return rows
 
 

@@ -6,9 +6,10 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..codes import finding
 from ..layout import SEEDS_DIR
-from ..report import Finding, Report
-from ._common import SIDECAR, SIDECAR_VERSION, Imported, Json, corpus_files, read_input, read_json
+from ..report import Report
+from ._common import SIDECAR, SIDECAR_VERSION, Imported, Json, corpus_files, read_input, read_json, unreadable
 from ._sidecar import resolve
 
 
@@ -22,22 +23,24 @@ def read_sidecar(src: Path, report: Report) -> Json | None:
             and isinstance(data.get("documents"), list) and isinstance(data.get("corpus"), dict)
             and isinstance(data.get("actors"), list)):
         if data is not None:
-            report.add(Finding(SIDECAR, "$", "E501", f"not a sidecar of version {SIDECAR_VERSION}",
-                               expected="sidecar_version, corpus, actors, documents", found=type(data).__name__))
+            layout = f"sidecar_version {SIDECAR_VERSION}, corpus, actors and documents"
+            report.add(finding("E501", SIDECAR, "$", expected=layout, found=type(data).__name__,
+                               problem=f"the file is not a sidecar of version {SIDECAR_VERSION}", layout=layout))
         return None
     for i, entry in enumerate(data["documents"]):
         if not (isinstance(entry, dict) and isinstance(entry.get("file"), dict)
                 and isinstance(entry["file"].get("document"), dict) and "id" in entry["file"]["document"]):
-            report.add(Finding(SIDECAR, f"$.documents[{i}]", "E501", "expected a document entry with file.document.id"))
+            report.add(finding("E501", SIDECAR, f"$.documents[{i}]", layout="a document entry with file.document.id",
+                               problem="the document entry has no file.document.id"))
             return None
     return data
 
 
 def missing_sidecar(src: Path, report: Report) -> Imported:
-    """No corpus: the sidecar is missing (E100) or was reported unreadable."""
+    """No corpus: the sidecar is missing (E500) or was reported unreadable."""
     if not (src / SIDECAR).is_file():
-        report.add(Finding(SIDECAR, "$", "E500", "the export's sidecar is missing; without it the format's files "
-                           "do not say which actor each mention names", expected=f"{SIDECAR} beside the export"))
+        unreadable(report, SIDECAR, "it is missing, and without it the format's files do not say which actor each "
+                   f"mention names; expected {SIDECAR} beside the export", expected=f"{SIDECAR} beside the export")
     return Imported(report)
 
 
@@ -48,9 +51,8 @@ def seed_texts(src: Path, data: Json, report: Report, folder: str = SEEDS_DIR) -
         seed = entry["file"]["document"].get("seed")
         path = src / folder / str(seed)
         if not isinstance(seed, str) or "/" in seed or not path.is_file():
-            report.add(Finding(f"{folder}/{seed}".lstrip("/"), "$", "E500",
-                               "the document's text is missing from the export",
-                               record=entry["file"]["document"]["id"]))
+            unreadable(report, f"{folder}/{seed}".lstrip("/"), "the document's text is missing from the export",
+                       record=entry["file"]["document"]["id"])
             continue
         data_bytes = read_input(path, src, report, f"{folder}/{seed}".lstrip("/"))
         if data_bytes is not None:

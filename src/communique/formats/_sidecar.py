@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from ..codes import finding
 from ..report import Finding
 
 REF = "$ref"
@@ -35,10 +36,9 @@ def resolve(node: Any, spans: Mapping[str, Json], file: str, path: str = "$") ->
                 key = value[REF]
                 if isinstance(key, str) and key in spans:
                     return dict(spans[key])
-                findings.append(
-                    Finding(file, where, "E503", f"the sidecar refers to {key!r}, which the export does not hold; "
-                            "expected an annotation with that id", expected="an annotation id", found=repr(key))
-                )
+                findings.append(finding("E503", file, where, expected="an annotation id", found=repr(key),
+                                        referrer="the sidecar", target=key, holder="the export",
+                                        wanted="the id of an annotation in the export"))
                 return None
             return {k: walk(v, f"{where}.{k}") for k, v in value.items()}
         if isinstance(value, list):

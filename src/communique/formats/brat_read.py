@@ -15,8 +15,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..report import Finding, Report
-from ._common import Imported, read_input
+from ..codes import finding
+from ..report import Report
+from ._common import Imported, read_input, unreadable
 from ._restore import read_sidecar, restore, seed_texts
 from ._sidecar import span
 from .brat import BREAKS
@@ -48,30 +49,32 @@ class AnnFile:
         return [line for line in self.lines.values() if line.ident.startswith(prefix)]
 
 
-def _fail(report: Report, name: str, number: int, code: str, message: str, **kw: Any) -> None:
-    report.add(Finding(name, "$", code, message, line=number, **kw))
+def _fail(report: Report, name: str, number: int, code: str, *, record: str | None = None, expected: str | None = None,
+          found: str | None = None, **fields: object) -> None:
+    report.add(finding(code, name, "$", line=number, record=record, expected=expected, found=found, **fields))
 
 
 def _text_bound(ann: AnnFile, number: int, ident: str, fields: list[str], report: Report) -> Line | None:
-    kind, _, locs = fields[1].partition(" ")
+    kind, _, locs = (fields[1] if len(fields) > 1 else "").partition(" ")
     if len(fields) != 3 or not kind or not _LOCS.match(locs):
-        _fail(report, ann.name, number, "E500", "expected 'T<n> TAB TYPE START END[;START END] TAB TEXT'",
-              record=ident)
+        unreadable(report, ann.name, f"line {number} is not a text-bound annotation; expected "
+                   "'T<n> TAB TYPE START END[;START END] TAB TEXT'", line=number, record=ident)
         return None
     pieces = [tuple(int(x) for x in loc.split(" ")) for loc in locs.split(";")]
     if any(not 0 <= a < b <= len(ann.text) for a, b in pieces) or pieces != sorted(pieces):
-        _fail(report, ann.name, number, "E501", f"offsets {locs} are outside the text (0..{len(ann.text)}) "
-              "or not in order", record=ident, found=locs)
+        _fail(report, ann.name, number, "E501", record=ident, found=locs,
+              problem=f"offsets {locs} are outside the text (0..{len(ann.text)}) or not in order",
+              layout=f"offsets in order within 0..{len(ann.text)}")
         return None
     covered = " ".join(ann.text[a:b] for a, b in pieces)
     if covered != fields[2]:
-        _fail(report, ann.name, number, "E502", f"text {fields[2]!r} differs from the text at {locs}",
-              record=ident, expected=covered, found=fields[2])
+        _fail(report, ann.name, number, "E502", record=ident, expected=covered, found=fields[2], text=repr(fields[2]),
+              source="document's text", offsets=f"offsets {locs}", actual=repr(covered))
         return None
     gaps = [ann.text[b:a] for (_, b), (a, _) in pairwise(pieces)]
     if any(not BREAKS.fullmatch(gap) for gap in gaps):
-        _fail(report, ann.name, number, "E501", f"a discontinuous span ({locs}) cannot be held: Communiqué spans "
-              "are contiguous", record=ident, found=locs)
+        _fail(report, ann.name, number, "E501", record=ident, found=locs, problem=f"the discontinuous span {locs} "
+              "cannot be held", layout="fragments split only by line breaks or tabs (Communiqué spans are contiguous)")
         return None
     start, end = pieces[0][0], pieces[-1][1]
     return Line(number, ident, kind, span=span(start, end, ann.text[start:end]))
@@ -103,18 +106,28 @@ def parse(name: str, text: str, data: str, report: Report) -> AnnFile:
         elif ident[:1] == "*":
             continue  # equivalence sets: nothing in Communiqué corresponds
         else:
-            _fail(report, name, number, "E500", "not a brat standoff line (T, E, R, A, M, N, # or *)",
-                  found=raw[:80])
+            unreadable(report, name, f"line {number} is not a brat standoff line (T, E, R, A, M, N, # or *)",
+                       line=number, found=raw[:80])
         if line is not None:
             if line.ident in ann.lines and ident[:1] != "#":
-                _fail(report, name, number, "E501", f"the id {ident} is used twice in the file", record=ident)
+                _fail(report, name, number, "E501", record=ident, problem=f"the id {ident} is used twice in the file",
+                      layout="ids unique in the file")
             ann.lines[line.ident] = line
     for line in ann.lines.values():
         for role, target in line.refs:
             if target not in ann.lines:
-                _fail(report, name, line.number, "E503", f"{line.ident} refers to {target}, which the file does not "
-                      "have" + (f" (role {role})" if role else ""), record=line.ident, found=target)
+                _fail(report, name, line.number, "E503", record=line.ident, found=target, target=target,
+                      referrer=line.ident + (f" (role {role})" if role else ""), holder="the file",
+                      wanted="the id of an annotation in the file")
     return ann
+
+
+def _utf8(report: Report, ann: str, rel: str, data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        unreadable(report, ann, f"{rel} is not UTF-8 (byte {exc.start}); expected UTF-8 text", line=0)
+        return None
 
 
 def read_folder(src: Path, report: Report) -> dict[str, AnnFile]:
@@ -123,15 +136,13 @@ def read_folder(src: Path, report: Report) -> dict[str, AnnFile]:
     for path in sorted(src.glob("*.ann")):
         txt = path.with_suffix(".txt")
         if not txt.is_file():
-            _fail(report, path.name, 0, "E500", f"{txt.name} is missing beside {path.name}")
+            unreadable(report, path.name, f"{txt.name} is missing beside it", line=0, expected=f"{txt.name} beside it")
             continue
         raw_text, raw_ann = read_input(txt, src, report, txt.name), read_input(path, src, report, path.name)
         if raw_text is None or raw_ann is None:
             continue
-        try:
-            text, data = raw_text.decode("utf-8"), raw_ann.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            _fail(report, path.name, 0, "E500", f"not UTF-8: {exc}")
+        text, data = _utf8(report, path.name, txt.name, raw_text), _utf8(report, path.name, path.name, raw_ann)
+        if text is None or data is None:
             continue
         found[path.stem] = parse(path.name, text, data, report)
     return found

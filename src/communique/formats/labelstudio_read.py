@@ -15,13 +15,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..codes import finding
 from ..offsets import from_utf16
-from ..report import Finding, Report
+from ..report import Report
 from ._common import EXPORT_INFO, SIDECAR, Imported, read_json
 from ._restore import read_sidecar, restore
 from ._sidecar import span
 from .brat_read import AnnFile, Line
 from .labelstudio import FACTUALITY, KIND, TRIGGER
+
+
+def _kind(value: Any) -> str:
+    """What a JSON value is, in JSON's words ('an object', 'a string')."""
+    kinds = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", int: "a number", float: "a number"}
+    return kinds.get(type(value), "null")
 
 
 def _result(task: dict[str, Any]) -> list[Any]:
@@ -38,14 +45,17 @@ class _Reader:
     def __init__(self, report: Report) -> None:
         self.report = report
 
-    def fail(self, file: str, path: str, code: str, message: str, **kw: Any) -> None:
-        self.report.add(Finding(file, path, code, message, **kw))
+    def fail(self, file: str, path: str, code: str, *, record: str | None = None, expected: str | None = None,
+             found: str | None = None, **fields: object) -> None:
+        self.report.add(finding(code, file, path, record=record, line=None, expected=expected, found=found, **fields))
 
     def task(self, file: str, t: int, task: Any) -> tuple[str, str, AnnFile] | None:
         where = f"$[{t}]"
         data = task.get("data") if isinstance(task, dict) else None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
-            self.fail(file, where, "E501", "not a Label Studio task with data.text", expected='{"data": {"text": ...}}')
+            task_layout = 'a Label Studio task {"data": {"text": ...}}'
+            self.fail(file, where, "E501", expected=task_layout, problem="the task has no data.text string",
+                      layout=task_layout)
             return None
         text = data["text"]
         doc_id = str(data.get("doc_id") or f"task-{task.get('id', t + 1)}")
@@ -54,12 +64,14 @@ class _Reader:
         triggers: set[str] = set()
         for path, item in results:
             if not isinstance(item, dict):
-                self.fail(file, path, "E501", "a result must be an object", record=doc_id)
+                self.fail(file, path, "E501", record=doc_id, found=type(item).__name__,
+                          problem=f"the result is {_kind(item)}", layout="an object")
             elif item.get("type") == "labels":
                 line = self.region(file, path, doc_id, text, item)
                 if line is not None and line.ident in ann.lines:
-                    self.fail(file, f"{path}.id", "E501", f"the region id {item['id']!r} is used twice in the task",
-                              record=doc_id, found=str(item["id"]))
+                    self.fail(file, f"{path}.id", "E501", record=doc_id, found=str(item["id"]),
+                              problem=f"the region id {item['id']!r} is used twice in the task",
+                              layout="region ids unique in the task")
                 elif line is not None:
                     ann.lines[line.ident] = line
                     if item.get("from_name") == TRIGGER:
@@ -71,13 +83,14 @@ class _Reader:
                 a, b = f"T{item.get('from_id')}", f"T{item.get('to_id')}"
                 missing = [x[1:] for x in (a, b) if x not in ann.lines]
                 if missing:
-                    self.fail(file, path, "E503", f"the relation names no region of the task: {missing[0]!r}",
-                              record=doc_id, found=missing[0])
+                    self.fail(file, path, "E503", record=doc_id, found=missing[0], referrer="the relation",
+                              target=missing[0], holder="the task", wanted="the id of a region of the task")
                     continue
                 labels = item.get("labels") or []
                 if not isinstance(labels, list):
-                    self.fail(file, f"{path}.labels", "E501", "a relation's labels must be a list of strings",
-                              record=doc_id, found=type(labels).__name__)
+                    self.fail(file, f"{path}.labels", "E501", record=doc_id, found=type(labels).__name__,
+                              problem=f"the relation's labels are {_kind(labels)}",
+                              layout="a list of strings")
                     continue
                 for label in labels:
                     _relation(ann, triggers, a, b, str(label))
@@ -100,18 +113,20 @@ class _Reader:
         start, end, labels = value.get("start"), value.get("end"), value.get("labels") or []
         well_typed = isinstance(labels, list) and len(labels) == 1 and isinstance(labels[0], str)
         if not (isinstance(start, int) and isinstance(end, int) and well_typed and isinstance(item.get("id"), str)):
-            self.fail(file, path, "E501", "a labels region needs id, value.start, value.end and value.labels "
-                      "(a list of one label)", record=doc_id)
+            self.fail(file, path, "E501", record=doc_id, problem="the labels region is incomplete",
+                      layout="id, value.start, value.end and value.labels (a list of one label)")
             return None
         try:
             a, b = from_utf16(text, start), from_utf16(text, end)
         except ValueError as exc:
-            self.fail(file, f"{path}.value", "E502", f"UTF-16 offsets {start}:{end}: {exc}", record=doc_id,
-                      found=f"{start}:{end}")
+            self.fail(file, f"{path}.value", "E502", record=doc_id, found=f"{start}:{end}",
+                      text=repr(value.get("text")), source="task's text", offsets=f"UTF-16 offsets {start}:{end}",
+                      actual=f"offsets at character boundaries ({exc})")
             return None
         if a >= b or text[a:b] != value.get("text"):
-            self.fail(file, f"{path}.value", "E502", f"text {value.get('text')!r} differs from the task's text at "
-                      f"UTF-16 offsets {start}:{end}", record=doc_id, expected=text[a:b], found=str(value.get("text")))
+            self.fail(file, f"{path}.value", "E502", record=doc_id, expected=text[a:b], found=str(value.get("text")),
+                      text=repr(value.get("text")), source="task's text", offsets=f"UTF-16 offsets {start}:{end}",
+                      actual=repr(text[a:b]))
             return None
         return Line(0, f"T{item['id']}", str(labels[0]), span=span(a, b, text[a:b]))
 
@@ -140,7 +155,9 @@ def read(src: Path) -> Imported:
         tasks = read_json(path, report, path.name)
         if not isinstance(tasks, list):
             if tasks is not None:
-                reader.fail(path.name, "$", "E501", "expected a list of Label Studio tasks", found=type(tasks).__name__)
+                reader.fail(path.name, "$", "E501", found=type(tasks).__name__,
+                            problem=f"the file holds {_kind(tasks)}",
+                            layout="a list of Label Studio tasks")
             continue
         for t, task in enumerate(tasks):
             done = reader.task(path.name, t, task)

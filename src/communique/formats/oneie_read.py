@@ -17,6 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..codes import finding
 from ..report import Finding, Report
 from ._common import SIDECAR, Imported, read_jsonl
 from ._restore import missing_sidecar, read_sidecar, restore, seed_texts
@@ -43,49 +44,69 @@ def _schema_findings(row: Any, line: int) -> list[Finding]:
     found = []
     for error in sorted(_validator().iter_errors(row), key=lambda e: list(e.path)):
         where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.path)
-        found.append(Finding(WINDOWS, where, "E501", f"does not match the window layout: {error.message}", line=line,
-                             record=row.get("wnd_id") if isinstance(row, dict) else None))
+        record = row.get("wnd_id") if isinstance(row, dict) else None
+        found.append(finding("E501", WINDOWS, where, line=line, record=record, problem=error.message,
+                             layout="the OneIE window layout (oneie-window.schema.json)"))
     return found
 
 
-def token_offsets(text: str, tokens: list[str]) -> list[tuple[int, int]] | None:
-    """Where each token is in ``text`` (in order, white space between them), or None when one is not."""
-    offsets = []
+def _short(text: str, limit: int = 60) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def _place(text: str, tokens: list[str]) -> tuple[list[tuple[int, int]], int]:
+    """Where each token is in ``text``, in order with white space between them, up to the first that
+    is not; and the offset past the white space where that one was looked for."""
+    offsets: list[tuple[int, int]] = []
     at = 0
     for token in tokens:
         found = text.find(token, at)
         if found < 0 or (text[at:found] and not text[at:found].isspace()):
-            return None
+            return offsets, len(text) - len(text[at:].lstrip())
         offsets.append((found, found + len(token)))
         at = found + len(token)
-    return offsets
+    return offsets, at
+
+
+def token_offsets(text: str, tokens: list[str]) -> list[tuple[int, int]] | None:
+    """Where each token is in ``text`` (in order, white space between them), or None when one is not."""
+    offsets, _ = _place(text, tokens)
+    return offsets if len(offsets) == len(tokens) else None
 
 
 class _Window:
     def __init__(self, row: dict[str, Any], line: int, base: int, report: Report) -> None:
         self.row, self.line, self.base, self.report = row, line, base, report
         self.wnd = str(row["wnd_id"])
-        self.offsets = token_offsets(row["text"], row["tokens"]) or []
-        if not self.offsets and row["tokens"]:
-            self.add("$.tokens", "E502", "the tokens are not the window's text in order (white space between them)")
+        text, tokens = row["text"], row["tokens"]
+        placed, at = _place(text, tokens)
+        self.offsets = placed if len(placed) == len(tokens) else []
+        if not self.offsets and tokens:
+            i = len(placed)
+            self.add(f"$.tokens[{i}]", "E502", expected=text[at : at + len(tokens[i])], found=tokens[i],
+                     text=f"{_short(tokens[i])} (token {i})", source="window's text", offsets=f"offset {at}",
+                     actual=f"{_short(text[at : at + len(tokens[i])])} (the tokens in order, only white space between)")
 
-    def add(self, path: str, code: str, message: str, **kw: Any) -> None:
-        self.report.add(Finding(WINDOWS, path, code, message, line=self.line, record=self.wnd, **kw))
+    def add(self, path: str, code: str, *, expected: str | None = None, found: str | None = None,
+            **fields: object) -> None:
+        self.report.add(finding(code, WINDOWS, path, line=self.line, record=self.wnd, expected=expected, found=found,
+                                **fields))
 
     def span(self, item: dict[str, Any], path: str) -> dict[str, Any] | None:
         """The document span of a token span, or None with a finding when its tokens or text are wrong."""
         start, end = item["start"], item["end"]
         if not self.offsets or not 0 <= start < end <= len(self.offsets):
             if self.offsets:
-                self.add(path, "E501", f"token offsets {start}:{end} are outside the window's "
-                         f"{len(self.offsets)} tokens", expected=f"0 <= start < end <= {len(self.offsets)}",
-                         found=f"{start}:{end}")
+                layout = f"0 <= start < end <= {len(self.offsets)}"
+                self.add(path, "E501", expected=layout, found=f"{start}:{end}", layout=layout,
+                         problem=f"token offsets {start}:{end} are outside the window's {len(self.offsets)} tokens")
             return None
         a, b = self.offsets[start][0], self.offsets[end - 1][1]
         covered = self.row["text"][a:b]
         if covered != item["text"]:
-            self.add(path, "E502", f"text {item['text']!r} differs from the text of tokens {start}:{end}",
-                     expected=covered, found=item["text"])
+            self.add(path, "E502", expected=covered, found=item["text"], text=repr(item["text"]),
+                     source="window's text", offsets=f"tokens {start}:{end}", actual=repr(covered))
             return None
         return span(self.base + a, self.base + b, covered)
 
@@ -111,12 +132,15 @@ def read(src: Path) -> Imported:
             continue
         doc, base = starts.get(row["wnd_id"], (None, 0))
         if doc != row["doc_id"]:
-            report.add(Finding(WINDOWS, "$.wnd_id", "E503", "the sidecar has no window with this id in this document",
-                               line=line, record=row["wnd_id"]))
+            report.add(finding("E503", WINDOWS, "$.wnd_id", line=line, record=row["wnd_id"], found=row["wnd_id"],
+                               referrer="wnd_id", target=row["wnd_id"],
+                               holder=f"the sidecar's windows of document {row['doc_id']!r}",
+                               wanted="a window the sidecar lists for this document"))
             continue
         if texts[doc][base : base + len(row["text"])] != row["text"]:
-            report.add(Finding(WINDOWS, "$.text", "E502", f"the window's text differs from the document's text at "
-                               f"offset {base}", line=line, record=row["wnd_id"]))
+            actual = texts[doc][base : base + len(row["text"])]
+            report.add(finding("E502", WINDOWS, "$.text", line=line, record=row["wnd_id"], text=_short(row["text"]),
+                               source="document's text", offsets=f"offset {base}", actual=_short(actual)))
             continue
         _collect(_Window(row, line, base, report), spans)
     return restore(data, lambda _: spans, seeds, report)  # OneIE ids are unique in the corpus
@@ -135,9 +159,9 @@ def _collect(w: _Window, spans: dict[str, dict[str, Any]]) -> None:
             spans[event["id"]] = found
         for j, argument in enumerate(event["arguments"]):
             if argument["entity_id"] not in entities:
-                w.add(f"$.event_mentions[{i}].arguments[{j}].entity_id", "E503",
-                      f"names no entity mention of the window: {argument['entity_id']!r}",
-                      expected="an entity_mentions id", found=str(argument["entity_id"]))
+                w.add(f"$.event_mentions[{i}].arguments[{j}].entity_id", "E503", expected="an entity_mentions id",
+                      found=str(argument["entity_id"]), referrer="the argument", target=argument["entity_id"],
+                      holder="the window", wanted="the id of an entity mention of the window")
 
 
 def _foreign(rows: list[tuple[int, Any]], report: Report) -> Imported:

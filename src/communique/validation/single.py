@@ -10,7 +10,7 @@ file: those findings (E202 on an ``.actor`` path) are left out and counted in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import jsonio, reads, writes
@@ -74,7 +74,7 @@ def check_document(path: str | Path, text_path: str | Path, *, selection: Select
             skipped += 1
             continue
         if f.file in names:
-            f = Finding(**{**f.to_dict(), "file": names[f.file]})
+            f = replace(f, file=names[f.file])
         kept.append(f)
     return Single(Report(str(path), kept).sorted(), skipped)
 

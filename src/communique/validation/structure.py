@@ -134,7 +134,7 @@ class _Budget:
                 continue
             found = _short(err.get("input"))
             self.out.append(finding("E103", self.rel, json_path(loc), record=record, expected=err["msg"],
-                                    found=found, detail=f"{err['msg']} (found {found})"))
+                                    found=found, problem=err["msg"], value=found))
             self.left -= 1
             self.listed += 1
 
@@ -148,8 +148,8 @@ class _Budget:
 
     def close(self) -> None:
         if self.rest > 0:
-            detail = f"and {self.rest} more record-format errors in this file (the first {self.listed} are listed)"
-            self.out.append(finding("E103", self.rel, "$", detail=detail))
+            problem = f"{self.rest} more record-format errors in this file are not listed"
+            self.out.append(finding("E103", self.rel, "$", problem=problem, value=f"{self.listed + self.rest} in all"))
 
 
 def parse_model(data: bytes, rel: str, model: type[_M], out: list[Finding], root: str = ".") -> Parsed[_M] | None:
@@ -164,8 +164,9 @@ def parse_model(data: bytes, rel: str, model: type[_M], out: list[Finding], root
         out.append(invalid_json(rel, exc))
         return None
     if not isinstance(raw, dict):
-        detail = f"expected a JSON object at the top level, found {type(raw).__name__}"
-        out.append(finding("E103", rel, "$", detail=detail))
+        kind = type(raw).__name__
+        out.append(finding("E103", rel, "$", expected="a JSON object", found=kind,
+                           problem="expected a JSON object at the top level", value=kind))
         return None
     version = raw.get("schema_version")
     if isinstance(version, str) and not version.startswith("1."):
