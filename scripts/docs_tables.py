@@ -80,6 +80,17 @@ def codes() -> str:
     return "\n".join(rows)
 
 
+def messages() -> str:
+    """One table of every finding code's message template (the fields in braces are filled in)."""
+    from communique.codes import CODES
+
+    rows = ["| code | message |", "| --- | --- |"]
+    for code in sorted(CODES):
+        template = CODES[code].template.replace("|", "\\|")
+        rows.append(f"| {code} | `` {template} `` |")
+    return "\n".join(rows)
+
+
 RECORDS = (m.Span, m.TimeValue, m.PublicationDate, m.Attribution, m.Quantity, m.Actor, m.Role, m.Mention, m.Event,
            m.Argument, m.Place, m.EventLink, m.Statement, m.Speaker, m.Document, m.Printed, m.CorpusInfo)  # fmt: skip
 """The records whose fields the data-model page lists, in reading order."""
@@ -205,6 +216,7 @@ class Block:
 
 BLOCKS = (
     Block("codes", "docs/codes.md", codes),
+    Block("messages", "docs/codes.md", messages),
     Block("fields", "docs/data-model.md", fields),
     Block("ontology", "docs/data-model.md", ontology),
     Block("adjudication", "docs/agreement.md", adjudication),

@@ -41,8 +41,8 @@ _CODES = [
     Code("E103", "schema-violation", "error", "a value does not match the record format (type, enum, pattern, field)",
          "{problem} (found {value})"),
     Code("E104", "unsupported-schema-version", "error", "the file's schema_version is not one this package reads",
-         "schema_version {version!r} is not readable by this package (reads 1.x); "
-         "upgrade the file with communique.upgrade"),
+         "schema_version {version!r} is not readable by this package, which reads 1.x; expected 1.x, or a "
+         "newer package for a newer format: `pip install --upgrade communique`"),
     Code("E105", "file-name-mismatch", "error", "a document file's name differs from its document id",
          "document file {name!r} is not named after {subject}; expected {wanted}"),
     Code("E106", "checksum-mismatch", "error", "a file differs from the checksum recorded in MANIFEST.json",

@@ -55,7 +55,8 @@ def test_each_block_lives_in_the_readme_or_a_page_of_the_site(script: ModuleType
 def test_the_codes_table_lists_the_registry_and_every_hostile_fixture(script: ModuleType) -> None:
     from communique.codes import CODES
 
-    section = (DOCS / "codes.md").read_text(encoding="utf-8")
+    page = (DOCS / "codes.md").read_text(encoding="utf-8")
+    section = page.split("<!-- generated: codes ", 1)[1].split("<!-- end generated: codes -->", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("| ") and line[2:3] in "EW"]
     assert [r.split(" | ")[0][2:] for r in rows] == sorted(CODES)
     fixtures = ROOT / "tests" / "fixtures" / "hostile"
@@ -64,3 +65,15 @@ def test_the_codes_table_lists_the_registry_and_every_hostile_fixture(script: Mo
               if not name.startswith("none: ")}
     built = {f"`{f.name}` (built by the test)" for f in script._script(fixtures / "make_fixtures.py", "t_mf").BUILT}
     assert built and listed == {f"`{n}`" for n in on_disk} | built
+
+
+def test_the_messages_table_gives_every_code_its_template() -> None:
+    from communique.codes import CODES
+
+    page = (DOCS / "codes.md").read_text(encoding="utf-8")
+    section = page.split("<!-- generated: messages ", 1)[1].split("<!-- end generated: messages -->", 1)[0]
+    rows = {line.split(" | ", 1)[0][2:]: line.split(" | ", 1)[1] for line in section.splitlines()
+            if line.startswith("| ") and line[2:3] in "EW"}
+    assert sorted(rows) == sorted(CODES)
+    for code, entry in CODES.items():
+        assert rows[code] == f"`` {entry.template.replace('|', chr(92) + '|')} `` |", code
