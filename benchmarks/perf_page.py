@@ -125,6 +125,11 @@ nowhere, so every occurrence is a candidate that fails) and, on the same text in
 `str.find` loop that visits every occurrence and checks nothing. The ratio of resolve's time per
 quote to that scan stays flat from 64 KB to 4 MB seeds: the work is linear in the seed.
 
+Where the machine is shared, `python benchmarks/instructions.py` counts the instructions of one
+warm validation and one export on one process under Valgrind's callgrind (imports and corpus
+generation not counted): a figure the load does not move, to compare two checkouts
+(`PYTHONPATH=OTHER/src python benchmarks/instructions.py`) to within about 0.2 %.
+
 `msgspec` and `dask[distributed]` are in the `dev` extra only. The test suite runs
 `benchmarks/run.py --smoke` and `benchmarks/resolve.py --smoke`, which check that every figure is
 produced, never a threshold.

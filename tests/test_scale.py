@@ -286,3 +286,22 @@ def test_build_options_are_checked(corpus: Path, tmp_path: Path, capsys: pytest.
     assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--jobs", "0"]) == 2
     assert main(["build", str(corpus), "--out", str(tmp_path / "r"), "--shard-rows", "200", "-q"]) == 0
     assert "Parquet shards" in capsys.readouterr().out
+
+
+def test_instruction_counts_run_or_say_what_they_need() -> None:
+    """benchmarks/instructions.py counts one warm validation and one export under callgrind, or,
+    where valgrind is missing, says so and how to get it."""
+    import shutil
+
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "instructions.py"), "--documents", "3"],
+        capture_output=True, text=True, check=False, timeout=900,
+    )
+    if shutil.which("valgrind") is None:
+        assert done.returncode != 0
+        assert "valgrind is not on the PATH (apt-get install valgrind)" in done.stderr
+        return
+    assert done.returncode == 0, done.stderr
+    counts = [int(line.split()[1].replace(",", "")) for line in done.stdout.splitlines()[1:]]
+    assert [line.split()[0] for line in done.stdout.splitlines()[1:]] == ["validate", "export"]
+    assert all(n > 1_000_000 for n in counts)
