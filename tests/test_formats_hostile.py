@@ -76,6 +76,21 @@ def test_an_ann_linked_to_a_device_or_out_of_the_folder_is_not_read(brat_export:
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("name", ["tasks.json", "communique-sidecar.json"])
+def test_a_label_studio_json_linked_out_of_the_folder_is_not_read(ls_export: Path, tmp_path: Path,
+                                                                  name: str) -> None:
+    src = tmp_path / "in"
+    shutil.copytree(ls_export, src)
+    outside = tmp_path / name
+    shutil.move(src / name, outside)  # the same bytes, now outside the folder being imported
+    (src / name).symlink_to(outside)
+    done = _import_cli("labelstudio", src, tmp_path / "out")
+    assert done.returncode == 1, done.stdout + done.stderr
+    messages = [f["message"] for f in json.loads(done.stdout)["findings"] if f["code"] == "E500"]
+    assert any(name in m and "out of the input folder" in m for m in messages), messages
+    assert not (tmp_path / "out").exists()
+
+
 def test_a_relation_with_labels_of_the_wrong_type_is_a_finding(ls_export: Path, tmp_path: Path) -> None:
     src = tmp_path / "in"
     shutil.copytree(ls_export, src)

@@ -84,16 +84,16 @@ def unreadable(report: Report, rel: str, reason: str, *, line: int | None = None
                        reason=reason))
 
 
-def read_json(path: Path, report: Report, rel: str) -> Any:
-    """A JSON file of an export, or None with a finding (E500) when it cannot be read."""
+def read_json(path: Path, root: Path, report: Report, rel: str) -> Any:
+    """A JSON file of an export in the input folder ``root``, or None with a finding (E500) when it
+    cannot be read (as :func:`read_input` reads) or parsed."""
+    data = read_input(path, root, report, rel)
+    if data is None:
+        return None
     try:
-        return jsonio.load_path(path)
+        return jsonio.loads(data)
     except jsonio.JsonReadError as exc:
         unreadable(report, rel, exc.message, line=exc.line)
-    except reads.ReadRefused as exc:
-        unreadable(report, rel, exc.cause, expected=exc.expected, found=exc.found)
-    except (OSError, UnicodeDecodeError) as exc:
-        unreadable(report, rel, str(exc))
     return None
 
 

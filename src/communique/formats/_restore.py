@@ -18,7 +18,7 @@ def read_sidecar(src: Path, report: Report) -> Json | None:
     path = src / SIDECAR
     if not path.is_file():
         return None
-    data = read_json(path, report, SIDECAR)
+    data = read_json(path, src, report, SIDECAR)
     if not (isinstance(data, dict) and data.get("sidecar_version") == SIDECAR_VERSION
             and isinstance(data.get("documents"), list) and isinstance(data.get("corpus"), dict)
             and isinstance(data.get("actors"), list)):

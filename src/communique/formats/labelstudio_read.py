@@ -152,7 +152,7 @@ def read(src: Path) -> Imported:
     for path in sorted(src.glob("*.json")):
         if path.name in (SIDECAR, EXPORT_INFO):
             continue
-        tasks = read_json(path, report, path.name)
+        tasks = read_json(path, src, report, path.name)
         if not isinstance(tasks, list):
             if tasks is not None:
                 reader.fail(path.name, "$", "E501", found=type(tasks).__name__,
