@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,51 @@ def test_a_fifo_input_file_is_a_finding_at_once(tmp_path: Path, fmt: str, name: 
     assert done.returncode == 1, done.stderr
     messages = [f["message"] for f in json.loads(done.stdout)["findings"] if f["file"] == name]
     assert messages == [f"cannot import {name}: it is a FIFO (named pipe); expected a regular file"]
+
+
+def _add_brat(src: Path) -> tuple[str, str]:
+    ann = sorted(src.glob("*.ann"))[0]
+    text = ann.with_suffix(".txt").read_text(encoding="utf-8")
+    with ann.open("a", encoding="utf-8") as f:
+        f.write(f"T999\tperson 0 5\t{text[:5]}\n")
+    return "T999", ann.name
+
+
+def _add_labelstudio(src: Path) -> tuple[str, str]:
+    tasks = json.loads((src / "tasks.json").read_text(encoding="utf-8"))
+    text = tasks[0]["data"]["text"]
+    tasks[0]["predictions"][0]["result"].append(
+        {"id": "added1", "from_name": "mention", "to_name": "text", "type": "labels",
+         "value": {"start": 0, "end": 5, "text": text[:5], "labels": ["city"]}})
+    (src / "tasks.json").write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    return "added1", "tasks.json"
+
+
+def _add_oneie(src: Path) -> tuple[str, str]:
+    lines = (src / "windows.jsonl").read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[0])
+    row["entity_mentions"].append({"id": "added-m1", "entity_type": "PER", "mention_type": "NAM", "start": 0,
+                                   "end": 1, "text": row["tokens"][0]})
+    lines[0] = json.dumps(row, ensure_ascii=False)
+    (src / "windows.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "added-m1", "windows.jsonl"
+
+
+@pytest.mark.parametrize("fmt, add", [("brat", _add_brat), ("labelstudio", _add_labelstudio),
+                                      ("oneie", _add_oneie)])
+def test_an_annotation_added_after_the_export_is_reported_not_dropped_silently(
+    tmp_path: Path, fmt: str, add: Callable[[Path], tuple[str, str]]
+) -> None:
+    src = tmp_path / "ex"
+    formats.export(fmt, None, src)
+    importer = formats.module(fmt, "importer")
+    clean = importer.read(src)
+    assert clean.report.findings == []
+    ident, file = add(src)
+    again = importer.read(src)
+    added = [f for f in again.report.findings if f.code == "W505"]
+    assert [(f.file, f.record) for f in added] == [(file, ident)], again.report.findings
+    assert "communique-sidecar.json" in added[0].message and again.report.ok
+    assert again.files == clean.files  # the sidecar's records, and nothing else
+    done = _import_cli(fmt, src, tmp_path / "out")  # the command says so and still imports
+    assert done.returncode == 0 and "W505" in _codes(done), done.stdout + done.stderr

@@ -153,6 +153,11 @@ _CODES = [
          "{referrer} refers to {target!r}, which is not in {holder}; expected {wanted}"),
     Code("W504", "format-unmapped-label", "warning", "an imported label has no Communiqué counterpart and is left out",
          "{what} {label!r} has no Communiqué counterpart{why}; it is left out"),
+    Code("W505", "format-annotation-not-imported", "warning",
+         "an annotation of an export's files has no record in its sidecar and is not imported",
+         "annotation {ident!r} ({text!r} at {start}-{end}) has no record in {sidecar} and is not imported: the "
+         "sidecar's records are the corpus; expected only the export's annotations, or, to read every "
+         "annotation of the files as a draft corpus, the import without {sidecar}"),
 ]
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}

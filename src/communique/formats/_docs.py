@@ -40,14 +40,18 @@ whose text differs from the document at its offsets (E502).
 export: the corpus info, the actors, and each document file in which every span the format holds
 is replaced by `{"$ref": "<the format's id for it>"}` (an entity mention id, a brat `T` id, a
 Label Studio region id). Importing an export with its sidecar gives the corpus back exactly, its
-spans read from the format's own files. Without a sidecar, OneIE / TextEE, brat and Label Studio
+spans read from the format's own files; an annotation added in the tool after the export has no
+sidecar record and is not imported, and each one is reported (W505) with its file, id, text and
+offsets, so nothing added goes unseen (import the files without the sidecar to read every
+annotation as a draft corpus). Without a sidecar, OneIE / TextEE, brat and Label Studio
 data from other projects is imported as a draft corpus (labels matched by name, Communiqué or
 ACE), and what has no counterpart is left out with a W504 warning.
 
 **Findings.** Problems in imported files are findings with a file, a line (JSON Lines and `.ann`
 files) or a JSON path (JSON files), and a record id: E500 unreadable, E501 not the format's layout,
 E502 text and offsets disagree, E503 a reference to an annotation the input lacks, W504 a label
-with no Communiqué counterpart. The validator then runs on the imported corpus.
+with no Communiqué counterpart, W505 an annotation the sidecar does not know. The validator then
+runs on the imported corpus.
 """
 
 SECTIONS = {

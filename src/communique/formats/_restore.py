@@ -61,12 +61,23 @@ def seed_texts(src: Path, data: Json, report: Report, folder: str = SEEDS_DIR) -
 
 
 def restore(data: Json, spans: Callable[[str], Mapping[str, dict[str, Any]]], seeds: dict[str, bytes],
-            report: Report) -> Imported:
-    """The corpus files: each sidecar document with its ``$ref`` spans taken from ``spans(document id)``."""
+            report: Report, where: Callable[[str], str]) -> Imported:
+    """The corpus files: each sidecar document with its ``$ref`` spans taken from ``spans(document id)``.
+
+    An annotation of the format's files that no sidecar record refers to (one added in the tool
+    after the export) is not imported, and is reported (W505) at ``where(document id)``, the file
+    holding it, so that nothing the annotator added goes unseen.
+    """
     documents = []
     for i, entry in enumerate(data["documents"]):
-        doc_spans = spans(entry["file"]["document"]["id"])
-        file, findings = resolve(entry["file"], doc_spans, SIDECAR, f"$.documents[{i}].file")
+        doc_id = entry["file"]["document"]["id"]
+        doc_spans, used = spans(doc_id), set[str]()
+        file, findings = resolve(entry["file"], doc_spans, SIDECAR, f"$.documents[{i}].file", used)
         report.extend(findings)
+        for ident in sorted(set(doc_spans) - used, key=lambda k: (doc_spans[k]["start"], k)):
+            span = doc_spans[ident]
+            report.add(finding("W505", where(doc_id), "$", record=ident, expected="an annotation of the export",
+                               found=repr(ident), ident=ident, text=span["text"], start=span["start"],
+                               end=span["end"], sidecar=SIDECAR))
         documents.append(file)
     return Imported(report, corpus_files(data, documents, seeds), len(documents))

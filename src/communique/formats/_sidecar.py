@@ -26,8 +26,11 @@ def ref(local_id: str) -> Json:
     return {REF: local_id}
 
 
-def resolve(node: Any, spans: Mapping[str, Json], file: str, path: str = "$") -> tuple[Any, list[Finding]]:
-    """``node`` with every reference replaced by its span; a finding (E503) for each one missing."""
+def resolve(
+    node: Any, spans: Mapping[str, Json], file: str, path: str = "$", used: set[str] | None = None
+) -> tuple[Any, list[Finding]]:
+    """``node`` with every reference replaced by its span; a finding (E503) for each one missing.
+    The keys of ``spans`` that were referenced are added to ``used``."""
     findings: list[Finding] = []
 
     def walk(value: Any, where: str) -> Any:
@@ -35,6 +38,8 @@ def resolve(node: Any, spans: Mapping[str, Json], file: str, path: str = "$") ->
             if set(value) == {REF}:
                 key = value[REF]
                 if isinstance(key, str) and key in spans:
+                    if used is not None:
+                        used.add(key)
                     return dict(spans[key])
                 findings.append(finding("E503", file, where, expected="an annotation id", found=repr(key),
                                         referrer="the sidecar", target=key, holder="the export",

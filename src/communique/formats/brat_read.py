@@ -163,4 +163,4 @@ def read(src: Path) -> Imported:
         ann = files.get(doc_id)
         return {} if ann is None else {i: line.span for i, line in ann.lines.items() if line.span is not None}
 
-    return restore(data, spans, seeds, report)
+    return restore(data, spans, seeds, report, lambda doc_id: f"{doc_id}.ann")

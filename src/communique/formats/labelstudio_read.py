@@ -149,6 +149,8 @@ def read(src: Path) -> Imported:
     report = Report(str(src))
     reader = _Reader(report)
     documents: dict[str, tuple[str, AnnFile]] = {}
+    files: dict[str, str] = {}
+    """Document id -> the file holding its task."""
     for path in sorted(src.glob("*.json")):
         if path.name in (SIDECAR, EXPORT_INFO):
             continue
@@ -163,6 +165,7 @@ def read(src: Path) -> Imported:
             done = reader.task(path.name, t, task)
             if done is not None:
                 documents[done[0]] = (done[1], done[2])
+                files[done[0]] = path.name
     data = read_sidecar(src, report)
     if data is None:
         from ._brat_foreign import build_from
@@ -176,4 +179,4 @@ def read(src: Path) -> Imported:
             return {}
         return {i[1:]: x.span for i, x in documents[doc_id][1].lines.items() if x.span is not None}
 
-    return restore(data, spans, seeds, report)
+    return restore(data, spans, seeds, report, lambda doc_id: files.get(doc_id, "the tasks"))

@@ -124,7 +124,8 @@ def read(src: Path) -> Imported:
     starts = {w: (e["file"]["document"]["id"], s) for e in data["documents"] for w, s in e.get("windows", {}).items()}
     texts = {e["file"]["document"]["id"]: seeds.get(e["file"]["document"].get("seed"), b"").decode("utf-8", "replace")
              for e in data["documents"]}
-    spans: dict[str, dict[str, Any]] = {}
+    spans: dict[str, dict[str, dict[str, Any]]] = {}
+    """Document id -> the spans of its windows, by entity or trigger id."""
     for line, row in rows:
         problems = _schema_findings(row, line)
         if problems:
@@ -142,8 +143,8 @@ def read(src: Path) -> Imported:
             report.add(finding("E502", WINDOWS, "$.text", line=line, record=row["wnd_id"], text=_short(row["text"]),
                                source="document's text", offsets=f"offset {base}", actual=_short(actual)))
             continue
-        _collect(_Window(row, line, base, report), spans)
-    return restore(data, lambda _: spans, seeds, report)  # OneIE ids are unique in the corpus
+        _collect(_Window(row, line, base, report), spans.setdefault(doc, {}))
+    return restore(data, lambda doc_id: spans.get(doc_id, {}), seeds, report, lambda _: WINDOWS)
 
 
 def _collect(w: _Window, spans: dict[str, dict[str, Any]]) -> None:
