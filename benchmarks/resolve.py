@@ -22,11 +22,11 @@ from __future__ import annotations
 import argparse
 import json
 import tempfile
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
+
+from timing import best
 
 from communique import jsonio
 from communique.authoring import add_document, resolve_file
@@ -36,15 +36,6 @@ SIZES = {"full": (64, 256, 1024, 4096), "smoke": (16, 64)}
 """Seed sizes in KiB."""
 WORD = "word"
 QUOTES = ({"quote": WORD, "prefix": "nowhere "}, {"quote": WORD, "suffix": " nowhere"}, {"quote": WORD, "prefix": "x"})
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def corpus(folder: Path, kib: int) -> tuple[Path, Path, str]:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gc
 import json
 import os
 import platform
@@ -61,6 +60,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import perf_page
 from baselines_typed import KINDS, jsonschema_rs_validators, jsonschema_validators, msgspec_decoders
+from timing import best
 
 from communique import validation
 from communique.synth import generate_corpus
@@ -70,17 +70,6 @@ SIZES = {"full": (3000, 300, 7), "quick": (800, 80, 5), "smoke": (8, 2, 1)}
 JSONSCHEMA_SAMPLE = {"full": 6000, "quick": 2000, "smoke": 50}
 
 Records = list[tuple[str, bytes]]
-
-
-def best(fn: Callable[[], object], repeat: int) -> float:
-    """The shortest wall time of ``repeat`` calls."""
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def interleaved(contenders: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:

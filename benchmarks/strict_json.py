@@ -11,23 +11,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import best
 
 from communique import jsonio
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def best_of(fn: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def synthetic(megabytes: float) -> bytes:
@@ -44,10 +35,10 @@ def synthetic(megabytes: float) -> bytes:
 
 
 def measure(name: str, data: bytes, repeat: int) -> dict[str, Any]:
-    baseline = best_of(lambda: json.loads(data), repeat)
-    strict = best_of(lambda: jsonio.loads(data), repeat)
+    baseline = best(lambda: json.loads(data), repeat)
+    strict = best(lambda: jsonio.loads(data), repeat)
     parsed = json.loads(data)
-    depth = best_of(lambda: jsonio._nesting(parsed), repeat)
+    depth = best(lambda: jsonio._nesting(parsed), repeat)
     return {
         "input": name,
         "bytes": len(data),

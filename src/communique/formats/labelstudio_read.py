@@ -179,4 +179,4 @@ def read(src: Path) -> Imported:
             return {}
         return {i[1:]: x.span for i, x in documents[doc_id][1].lines.items() if x.span is not None}
 
-    return restore(data, spans, seeds, report, lambda doc_id: files.get(doc_id, "the tasks"))
+    return restore(data, spans, seeds, report, lambda doc_id: files[doc_id])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from pydantic import BaseModel
 
@@ -16,16 +15,6 @@ from . import values as values_check
 _VALUE_NODES = frozenset({Quantity, TimeValue, Attribution})
 
 Published = times.Published | None
-
-
-@cache
-def _plan(cls: type[BaseModel]) -> tuple[bool, tuple[str, ...]]:
-    """Whether ``cls`` has an ``id`` field, and the names of its fields that can hold models."""
-    own = shape.fields(cls)
-    return any(f.name == "id" for f in own), tuple(f.name for f in own if f.shape.nested is not None)
-
-
-_MENTION_PLAN = (True, ("span",))
 
 
 @dataclass(frozen=True)
@@ -95,12 +84,17 @@ an ``id`` field, and the names of its fields that can hold models."""
 _PLANS: dict[type[BaseModel], Plan] = {}
 
 
-def _plan_of(cls: type[BaseModel]) -> Plan:
+def _plan(cls: type[BaseModel]) -> Plan:
     plan = _PLANS.get(cls)
     if plan is None:
-        has_id, nested = _plan(cls)
-        plan = _PLANS[cls] = (cls in _TIME_NODES, cls in _VALUE_NODES, has_id, nested)
+        own = shape.fields(cls)
+        nested = tuple(f.name for f in own if f.shape.nested is not None)
+        plan = _PLANS[cls] = (cls in _TIME_NODES, cls in _VALUE_NODES, any(f.name == "id" for f in own), nested)
     return plan
+
+
+_MENTION_PLAN = (False, False, True, ("span",))
+"""What :func:`_mentions` assumes of a mention: a record that nests nothing but its span."""
 
 
 def visit(
@@ -123,7 +117,7 @@ def visit(
     stack: list[tuple[Location, BaseModel, str | None]] = []
     pop, push = stack.pop, stack.append
     top = doc.__dict__
-    for field_name in _plan_of(DocumentFile)[3]:
+    for field_name in _plan(DocumentFile)[3]:
         value = top[field_name]
         if field_name == "mentions" and _plan(Mention) == _MENTION_PLAN:
             fields += _mentions(out, value, text, rel, doc_id, at)
@@ -139,7 +133,7 @@ def visit(
         cls = node.__class__
         values = node.__dict__
         fields += len(node.__pydantic_fields_set__)
-        is_time, is_value, has_id_field, nested = plans.get(cls) or _plan_of(cls)
+        is_time, is_value, has_id_field, nested = plans.get(cls) or _plan(cls)
         if has_id_field:
             record = values["id"]
         if is_time and times_on:
